@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Text;
+using Disclosure.Parsing;
+using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Output;
+
+namespace Disclosure.Cli;
+
+/// <summary>The <c>disclosure</c> command line: <c>extract</c> and <c>audit</c>.</summary>
+internal static class DisclosureCommand
+{
+    /// <summary>Exit status: no error findings.</summary>
+    public const int Clean = 0;
+
+    /// <summary>Exit status: error findings.</summary>
+    public const int Findings = 1;
+
+    /// <summary>Exit status: a file could not be read, or the usage was wrong.</summary>
+    public const int Unreadable = 2;
+
+    private static readonly string[] DocumentExtensions = [".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".docx", ".doc", ".pdf"];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            stderr.WriteLine("Run 'disclosure --help' for usage.");
+            return Unreadable;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var fileArgument = new Argument<string>("file") { Description = "The report document (.html, .txt)." };
+        var extract = new Command("extract", "Print the JSON of one report: sections, cells with value, text and location, findings.")
+        {
+            fileArgument,
+        };
+        extract.SetAction(parse =>
+        {
+            var result = AuditOne(DisclosurePipeline.Default, parse.GetValue(fileArgument)!);
+            stdout.Write(ReportJson.ToIndentedJson(result));
+            stdout.Write('\n');
+            return ExitCode([result]);
+        });
+
+        var pathsArgument = new Argument<string[]>("paths")
+        {
+            Description = "Report files and directories (searched recursively for .html, .htm, .txt, .docx, .doc, .pdf).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
+                          "csv: one row per report, one column per cell key (UTF-8 with BOM).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "jsonl", "csv");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var audit = new Command("audit", "Audit reports in batch and print one result per file.")
+        {
+            pathsArgument,
+            format,
+            output,
+        };
+        audit.SetAction(parse =>
+        {
+            var paths = parse.GetValue(pathsArgument)!;
+            var outPath = parse.GetValue(output);
+            if (outPath is null)
+            {
+                return Audit(paths, parse.GetValue(format)!, stdout, stderr);
+            }
+
+            using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+            return Audit(paths, parse.GetValue(format)!, file, stderr);
+        });
+
+        return new RootCommand(
+            "Reads Chinese government information disclosure annual reports (政府信息公开工作年度报告), extracts their " +
+            "statistical tables and audits them.\n\nExamples:\n" +
+            "  disclosure audit testdata/sample/linhe_like_2023.html\n" +
+            "  disclosure audit reports/ --format jsonl > results.jsonl\n" +
+            "  disclosure audit reports/ --format csv -o cells.csv\n" +
+            "  disclosure extract report.txt")
+        {
+            extract,
+            audit,
+        };
+    }
+
+    private static int Audit(string[] paths, string format, TextWriter sink, TextWriter stderr)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(static f => DocumentExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                // A path that does not exist still gets its own result line saying so.
+                files.Add(path);
+            }
+        }
+
+        if (format == "csv")
+        {
+            sink.Write('\uFEFF');
+            sink.Write(ReportCsv.Header());
+        }
+
+        var results = new List<AuditResult>();
+        var pipeline = DisclosurePipeline.Default;
+
+        // Both cores, results still written in input order as they complete.
+        foreach (var result in files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+                     .Select(f => AuditOne(pipeline, f)))
+        {
+            results.Add(result);
+            switch (format)
+            {
+                case "jsonl":
+                    sink.Write(ReportJson.ToJsonLine(result));
+                    sink.Write('\n');
+                    break;
+                case "csv":
+                    sink.Write(ReportCsv.Row(result));
+                    break;
+                default:
+                    sink.Write(ReportText.Summary(result));
+                    break;
+            }
+
+            if (result.Error is not null && format != "text")
+            {
+                stderr.WriteLine($"{result.File}: {result.Error}");
+            }
+        }
+
+        if (format == "text")
+        {
+            var unreadable = results.Count(static r => r.Error is not null);
+            var failing = results.Count(static r => r.HasErrors);
+            sink.Write($"{results.Count} file(s): {results.Count - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
+        }
+
+        sink.Flush();
+        return ExitCode(results);
+    }
+
+    /// <summary>Audits one file; an unexpected failure becomes that file's error, never the batch's.</summary>
+    internal static AuditResult AuditOne(DisclosurePipeline pipeline, string file)
+    {
+        try
+        {
+            return pipeline.Audit(file);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new AuditResult(file, null, null, [], $"unexpected error while reading: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static int ExitCode(IReadOnlyCollection<AuditResult> results) =>
+        results.Any(static r => r.Error is not null) ? Unreadable
+        : results.Any(static r => r.HasErrors) ? Findings
+        : Clean;
+}

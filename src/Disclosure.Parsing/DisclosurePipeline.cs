@@ -1,0 +1,197 @@
+using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Reading;
+using Disclosure.Parsing.Reading.Html;
+using Disclosure.Parsing.Reading.Text;
+using Disclosure.Parsing.Recognition;
+using Disclosure.Parsing.Rules;
+
+namespace Disclosure.Parsing;
+
+/// <summary>
+/// Configures a <see cref="DisclosurePipeline"/>: the readers, the rules and the audit options.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = new DisclosurePipelineBuilder().UseDefaultReaders().UseCoreRules().Build();
+/// AuditResult result = pipeline.Audit("report.html");
+/// </code>
+/// </example>
+public sealed class DisclosurePipelineBuilder
+{
+    /// <summary>The readers, tried by content sniffing first and extension second.</summary>
+    public List<IDocumentReader> Readers { get; } = [];
+
+    /// <summary>The rules, run in this order.</summary>
+    public List<IReportRule> Rules { get; } = [];
+
+    /// <summary>Disabled rules and severity overrides.</summary>
+    public AuditOptions AuditOptions { get; set; } = new();
+
+    /// <summary>Documents larger than this are refused with an error rather than read.</summary>
+    public long MaxDocumentBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Adds the readers of every format this version reads.</summary>
+    public DisclosurePipelineBuilder UseDefaultReaders()
+    {
+        Readers.Add(new HtmlReader());
+        Readers.Add(new PlainTextReader());
+        return this;
+    }
+
+    /// <summary>Adds the core rule catalogue.</summary>
+    public DisclosurePipelineBuilder UseCoreRules()
+    {
+        Rules.AddRange(RuleCatalog.CoreRules());
+        return this;
+    }
+
+    /// <summary>Builds the immutable pipeline.</summary>
+    public DisclosurePipeline Build() => new([.. Readers], [.. Rules], AuditOptions, MaxDocumentBytes);
+}
+
+/// <summary>
+/// Reads, recognises and audits reports: file → reader → <see cref="LayoutDocument"/> → recogniser →
+/// <see cref="Report"/> → rules → findings. Immutable and safe to share across threads.
+/// </summary>
+public sealed class DisclosurePipeline
+{
+    private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly RuleEngine _engine;
+    private readonly long _maxBytes;
+
+    internal DisclosurePipeline(IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IReportRule> rules, AuditOptions options, long maxBytes)
+    {
+        _readers = readers;
+        Rules = rules;
+        _engine = new RuleEngine(rules, options);
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>A pipeline with every default reader and the core rules.</summary>
+    public static DisclosurePipeline Default { get; } = new DisclosurePipelineBuilder().UseDefaultReaders().UseCoreRules().Build();
+
+    /// <summary>The rules this pipeline runs.</summary>
+    public IReadOnlyList<IReportRule> Rules { get; }
+
+    /// <summary>Reads, recognises and audits the file at <paramref name="path"/>. Never throws for bad content: the result carries the error.</summary>
+    public AuditResult Audit(string path, CancellationToken cancellationToken = default)
+    {
+        byte[] content;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Failed(path, null, "file not found");
+            }
+
+            if (info.Length > _maxBytes)
+            {
+                return Failed(path, null, $"file too large: {info.Length / (1024 * 1024)} MB (the limit is {_maxBytes / (1024 * 1024)} MB)");
+            }
+
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, null, $"cannot read the file: {e.Message}");
+        }
+
+        return Audit(content, path, cancellationToken);
+    }
+
+    /// <summary>Reads, recognises and audits a document held in memory; <paramref name="fileName"/> names it in the result and gives its extension.</summary>
+    public AuditResult Audit(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken = default)
+    {
+        IDocumentReader reader;
+        LayoutDocument layout;
+        try
+        {
+            reader = ChooseReader(content.Span, fileName);
+            layout = reader.Read(content, cancellationToken);
+        }
+        catch (DocumentReadException e)
+        {
+            return Failed(fileName, null, e.Message);
+        }
+
+        var report = ReportRecognizer.Recognize(layout);
+        if (report.Sections.All(static s => !s.Found) && report.Tables.All(static t => !t.Found))
+        {
+            return Failed(fileName, reader.Format,
+                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found");
+        }
+
+        return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null);
+    }
+
+    /// <summary>Recognises a layout already read.</summary>
+    public Report Recognize(LayoutDocument layout) => ReportRecognizer.Recognize(layout);
+
+    /// <summary>Runs the rules over a report.</summary>
+    public IReadOnlyList<Finding> Check(Report report) => _engine.Check(report);
+
+    /// <summary>Reads a document into its layout with the reader its content calls for.</summary>
+    /// <exception cref="DocumentReadException">The document cannot be read; the message says why.</exception>
+    public LayoutDocument ReadLayout(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken = default) =>
+        ChooseReader(content.Span, fileName).Read(content, cancellationToken);
+
+    private IDocumentReader ChooseReader(ReadOnlySpan<byte> content, string fileName)
+    {
+        if (content.Length == 0)
+        {
+            throw new DocumentReadException("the file is empty");
+        }
+
+        if (content.Length > _maxBytes)
+        {
+            throw new DocumentReadException($"the document is too large: {content.Length / (1024 * 1024)} MB");
+        }
+
+        var head = content[..Math.Min(content.Length, 8192)];
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        IDocumentReader? best = null;
+        var bestScore = 5;
+        foreach (var reader in _readers)
+        {
+            var score = reader.Sniff(head) + (reader.Extensions.Contains(extension) ? 5 : 0);
+            if (score > bestScore)
+            {
+                best = reader;
+                bestScore = score;
+            }
+        }
+
+        if (best is not null)
+        {
+            return best;
+        }
+
+        throw new DocumentReadException(KnownButUnreadable(head, extension)
+            ?? "not a document this tool reads: the content is neither an HTML page nor text");
+    }
+
+    // Formats a reader may not be configured for, named so that the error says what the file is.
+    private static string? KnownButUnreadable(ReadOnlySpan<byte> head, string extension)
+    {
+        if (head.StartsWith("%PDF"u8))
+        {
+            return "a PDF document, and no PDF reader is configured";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            return "a legacy binary Word .doc (or another OLE compound file, such as an encrypted .docx): save it as .docx and read that";
+        }
+
+        if (head.StartsWith("PK\u0003\u0004"u8))
+        {
+            return extension == ".docx" ? "a Word .docx document, and no Word reader is configured" : "a zip archive, not a report document";
+        }
+
+        return null;
+    }
+
+    private static AuditResult Failed(string file, string? format, string error) => new(file, format, null, [], error);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using Disclosure.Parsing.Model;
+
+namespace Disclosure.Parsing.Output;
+
+/// <summary>
+/// The cell data set: one row per report, one column per canonical cell key in the contract's order. UTF-8 with a
+/// BOM and RFC 4180 quoting (CRLF line ends), so Excel and WPS on Chinese Windows open it as it is.
+/// </summary>
+public static class ReportCsv
+{
+    /// <summary>The byte order mark to write once at the start of the file.</summary>
+    public static ReadOnlySpan<byte> Preamble => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The header line: <c>file,agency,year</c>, then every cell key.</summary>
+    public static string Header() =>
+        Line(new[] { "file", "agency", "year" }.Concat(CellCatalog.All.Select(static c => c.Key)));
+
+    /// <summary>The data line of one result; a cell that is absent, blank or not a number is an empty field.</summary>
+    public static string Row(AuditResult result)
+    {
+        var report = result.Report;
+        var fields = new List<string>(CellCatalog.All.Count + 3)
+        {
+            result.File,
+            report?.Agency ?? string.Empty,
+            report?.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        };
+        foreach (var def in CellCatalog.All)
+        {
+            var value = report?.Value(def.Key);
+            fields.Add(value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return Line(fields);
+    }
+
+    private static string Line(IEnumerable<string> fields)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var f in fields)
+        {
+            if (!first)
+            {
+                sb.Append(',');
+            }
+
+            first = false;
+            sb.Append(Quote(f));
+        }
+
+        return sb.Append("\r\n").ToString();
+    }
+
+    internal static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+}

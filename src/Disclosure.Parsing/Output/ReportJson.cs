@@ -1,0 +1,90 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Disclosure.Parsing.Model;
+
+namespace Disclosure.Parsing.Output;
+
+/// <summary>Writes results in the contract's JSON shape (camelCase, one object per document; JSON Lines in batch).</summary>
+public static class ReportJson
+{
+    private static readonly ReportJsonContext Compact = new(new JsonSerializerOptions
+    {
+        // Chinese stays readable; the output is UTF-8, so nothing needs escaping beyond JSON's own rules.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    });
+
+    private static readonly ReportJsonContext Indented = new(new JsonSerializerOptions(Compact.Options) { WriteIndented = true });
+
+    /// <summary>The result as one line of JSON (no line breaks), for JSON Lines.</summary>
+    public static string ToJsonLine(AuditResult result) => JsonSerializer.Serialize(ToDto(result), Compact.ReportDocument);
+
+    /// <summary>The result as indented JSON, for reading.</summary>
+    public static string ToIndentedJson(AuditResult result) => JsonSerializer.Serialize(ToDto(result), Indented.ReportDocument);
+
+    internal static ReportDocument ToDto(AuditResult result)
+    {
+        var report = result.Report;
+        var cells = new Dictionary<string, CellDocument>(StringComparer.Ordinal);
+        if (report is not null)
+        {
+            // Catalogue order, so the same input always gives the same bytes.
+            foreach (var def in CellCatalog.All)
+            {
+                if (report.Cells.TryGetValue(def.Key, out var c))
+                {
+                    cells[def.Key] = new CellDocument(c.Value, c.Text, c.Location);
+                }
+            }
+        }
+
+        return new ReportDocument(
+            result.File,
+            result.Format,
+            report?.Agency,
+            report?.Year,
+            report?.Template,
+            report?.Sections.Select(static s => new SectionDocument(s.Number, s.Title, s.Found, s.Location)).ToList() ?? [],
+            cells,
+            result.Findings.Select(static f => new FindingDocument(
+                f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message)).ToList(),
+            result.Error);
+    }
+
+    /// <summary>The lower-case name the outputs use: <c>error</c>, <c>warning</c>, <c>note</c>.</summary>
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+}
+
+internal sealed record ReportDocument(
+    string File,
+    string? Format,
+    string? Agency,
+    int? Year,
+    string? Template,
+    IReadOnlyList<SectionDocument> Sections,
+    Dictionary<string, CellDocument> Cells,
+    IReadOnlyList<FindingDocument> Findings,
+    string? Error);
+
+internal sealed record SectionDocument(string Number, string Title, bool Found, string? Location);
+
+internal sealed record CellDocument(decimal? Value, string Text, string Location);
+
+internal sealed record FindingDocument(
+    string RuleId,
+    string Severity,
+    string? Section,
+    IReadOnlyList<string> Cells,
+    decimal? Expected,
+    decimal? Actual,
+    string Message);
+
+[JsonSerializable(typeof(ReportDocument))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using System.Text;
+using Disclosure.Parsing.Model;
+
+namespace Disclosure.Parsing.Output;
+
+/// <summary>A short readable summary per document: a verdict line, then its findings grouped by section.</summary>
+public static class ReportText
+{
+    /// <summary>The summary of one result, ending with a line break.</summary>
+    public static string Summary(AuditResult result)
+    {
+        var sb = new StringBuilder();
+        if (result.Error is not null)
+        {
+            sb.Append(result.File).Append(": cannot read: ").Append(result.Error).Append('\n');
+            return sb.ToString();
+        }
+
+        var report = result.Report!;
+        var errors = result.Findings.Count(static f => f.Severity == Severity.Error);
+        var warnings = result.Findings.Count(static f => f.Severity == Severity.Warning);
+        var verdict = errors > 0 ? "FAIL" : warnings > 0 ? "WARN" : "OK";
+        var found = report.Sections.Count(static s => s.Found);
+        sb.Append(result.File).Append(": ").Append(verdict)
+            .Append(" — ").Append(report.Agency ?? "(agency unknown)").Append(' ').Append(report.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(year unknown)")
+            .Append(", ").Append(result.Format).Append(", template ").Append(report.Template ?? "-")
+            .Append(", sections ").Append(found).Append("/6, cells ").Append(report.Cells.Count)
+            .Append(", ").Append(errors).Append(" error(s), ").Append(warnings).Append(" warning(s)\n");
+        foreach (var group in result.Findings.GroupBy(static f => f.Section ?? "-").OrderBy(static g => SectionOrder(g.Key)))
+        {
+            sb.Append("  第").Append(group.Key).Append("部分\n");
+            foreach (var f in group)
+            {
+                sb.Append("    ").Append(ReportJson.SeverityName(f.Severity)).Append(' ').Append(f.RuleId).Append(": ").Append(f.Message).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static int SectionOrder(string number) => "一二三四五六".IndexOf(number, StringComparison.Ordinal) is var i and >= 0 ? i : 99;
+}

@@ -1,0 +1,39 @@
+using Disclosure.Parsing.Layout;
+
+namespace Disclosure.Parsing.Reading;
+
+/// <summary>
+/// Turns the bytes of one document into a <see cref="LayoutDocument"/>. A reader solves geometry and encoding
+/// only: which text belongs to which cell, in which order. It knows nothing of the report template.
+/// </summary>
+public interface IDocumentReader
+{
+    /// <summary>The format name this reader produces, e.g. <c>html</c>.</summary>
+    string Format { get; }
+
+    /// <summary>File extensions (lower case, with the dot) this reader is the fallback for.</summary>
+    IReadOnlyCollection<string> Extensions { get; }
+
+    /// <summary>How sure the reader is that it can read content starting with <paramref name="head"/>: 0 not at all, 100 certain.</summary>
+    int Sniff(ReadOnlySpan<byte> head);
+
+    /// <summary>Reads the document.</summary>
+    /// <exception cref="DocumentReadException">The content cannot be read; the message says why.</exception>
+    LayoutDocument Read(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A document could not be read. The message names the reason in words a person can act on.</summary>
+public sealed class DocumentReadException : Exception
+{
+    /// <summary>Creates the exception with a reason.</summary>
+    public DocumentReadException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a reason and the error behind it.</summary>
+    public DocumentReadException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

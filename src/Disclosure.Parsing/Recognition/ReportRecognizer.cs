@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
+
+namespace Disclosure.Parsing.Recognition;
+
+/// <summary>
+/// Maps a <see cref="LayoutDocument"/> onto the report template: the six sections by number and meaning, the
+/// statistical tables by their labels, every cell to its canonical key. The only place that knows the template.
+/// </summary>
+internal static partial class ReportRecognizer
+{
+    /// <summary>The six sections: number, official title, and the words that give a heading its meaning.</summary>
+    internal static readonly (string Number, string Title, string[] Meaning)[] SectionTemplates =
+    [
+        ("一", "一、总体情况", ["总体情况", "总体", "概述", "基本情况", "概况"]),
+        ("二", "二、主动公开政府信息情况", ["主动公开"]),
+        ("三", "三、收到和处理政府信息公开申请情况", ["申请"]),
+        ("四", "四、政府信息公开行政复议、行政诉讼情况", ["复议", "诉讼"]),
+        ("五", "五、存在的主要问题及改进情况", ["问题", "改进", "整改", "不足"]),
+        ("六", "六、其他需要报告的事项", ["其他", "需要报告", "报告的事项", "事项"]),
+    ];
+
+    /// <summary>A heading is short; prose that happens to start with 一、 is not one.</summary>
+    private const int MaxHeadingLength = 60;
+
+    public static Report Recognize(LayoutDocument document)
+    {
+        var sections = FindSections(document);
+        var sectionStarts = sections.Where(static s => s.BlockIndex >= 0).ToList();
+        var tablesByTemplate = ClassifyTables(document, sectionStarts);
+
+        var cells = new Dictionary<string, ReportCell>(StringComparer.Ordinal);
+        var tables = new List<ReportTable>();
+        foreach (var template in TableTemplate.All)
+        {
+            var blocks = tablesByTemplate[template.Name];
+            var extractor = new TableExtractor(template);
+            foreach (var block in blocks)
+            {
+                extractor.Add(block);
+            }
+
+            foreach (var (key, cell) in extractor.Cells)
+            {
+                cells[key] = cell;
+            }
+
+            var found = extractor.Cells.Count > 0;
+            tables.Add(new ReportTable(template.Name, template.Section, found, found ? blocks[0].Location : null));
+        }
+
+        var templateName = DetectTemplate(cells);
+        var ordered = CellCatalog.All.Where(c => cells.ContainsKey(c.Key)).ToDictionary(static c => c.Key, c => cells[c.Key], StringComparer.Ordinal);
+        var (agency, year) = FindIdentity(document);
+        return new Report(
+            agency,
+            year,
+            templateName,
+            sections.Select(static s => s.Section).ToList(),
+            tables,
+            ordered);
+    }
+
+    private static List<(ReportSection Section, int BlockIndex)> FindSections(LayoutDocument document)
+    {
+        var result = new List<(ReportSection, int)>();
+        foreach (var (number, title, meaning) in SectionTemplates)
+        {
+            var found = -1;
+            string? printed = null;
+            for (var i = 0; i < document.Blocks.Count && found < 0; i++)
+            {
+                if (document.Blocks[i] is not LayoutParagraph p)
+                {
+                    continue;
+                }
+
+                var text = p.Text.Split('\n')[0].Trim();
+                if (LabelText.HeadingNumber(text) != number)
+                {
+                    continue;
+                }
+
+                var head = text.Length > MaxHeadingLength ? text[..MaxHeadingLength] : text;
+                var sentenceEnd = head.IndexOfAny(['。', '；']);
+                if (sentenceEnd > 0)
+                {
+                    head = head[..sentenceEnd];
+                }
+
+                if (meaning.Any(m => head.Contains(m, StringComparison.Ordinal)))
+                {
+                    found = i;
+                    printed = head.Trim();
+                }
+            }
+
+            result.Add((new ReportSection(number, printed ?? title, found >= 0, found >= 0 ? document.Blocks[found].Location : null), found));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Gives each table block to the statistical table whose distinctive labels it carries most; a block with
+    /// none goes to the table of the section it stands in.
+    /// </summary>
+    private static Dictionary<string, List<LayoutTable>> ClassifyTables(
+        LayoutDocument document, List<(ReportSection Section, int BlockIndex)> sectionStarts)
+    {
+        var result = TableTemplate.All.ToDictionary(static t => t.Name, static _ => new List<LayoutTable>());
+        for (var i = 0; i < document.Blocks.Count; i++)
+        {
+            if (document.Blocks[i] is not LayoutTable table)
+            {
+                continue;
+            }
+
+            var labels = table.Cells.Select(static c => LabelText.Normalize(c.Text)).Where(static l => l.Length >= 2).ToList();
+            TableTemplate? best = null;
+            var bestScore = 0;
+            foreach (var template in TableTemplate.All)
+            {
+                var score = labels.Count(l => template.DistinctiveLabels.Any(d => LabelMatcher.Matches(l, d)));
+                if (score > bestScore)
+                {
+                    best = template;
+                    bestScore = score;
+                }
+            }
+
+            if (best is null)
+            {
+                var section = sectionStarts.LastOrDefault(s => s.BlockIndex < i).Section?.Number;
+                best = TableTemplate.All.FirstOrDefault(t => t.Section == section);
+            }
+
+            if (best is not null)
+            {
+                result[best.Name].Add(table);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? DetectTemplate(Dictionary<string, ReportCell> cells)
+    {
+        if (cells.Keys.Any(static k => k.StartsWith("active2019.", StringComparison.Ordinal)))
+        {
+            return "2019";
+        }
+
+        return cells.Count > 0 ? "2021" : null;
+    }
+
+    /// <summary>Agency and year from the report's title: “…2024年（度）政府信息公开（工作）年度报告”.</summary>
+    internal static (string? Agency, int? Year) FindIdentity(LayoutDocument document)
+    {
+        // The opening lines: paragraphs, and lone cells (text copies often indent the agency line like a cell).
+        var lines = document.Blocks.Take(40).SelectMany(static b => b switch
+        {
+            LayoutParagraph p => p.Text.Split('\n'),
+            LayoutTable t when t.Cells.Count(static c => c.Text.Length > 0) == 1 => t.Cells.First(static c => c.Text.Length > 0).Text.Split('\n'),
+            _ => [],
+        }).Select(static l => LabelText.Fold(l).Trim()).Where(static l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var m = TitlePattern().Match(lines[i]);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var year = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+            // The agency often stands on its own line above the title.
+            var agency = CleanAgency(m.Groups["agency"].Value) ?? (i > 0 ? CleanAgency(lines[i - 1]) : null);
+            return (agency, year);
+        }
+
+        if (document.Title is not null)
+        {
+            var m = TitlePattern().Match(LabelText.Fold(document.Title));
+            if (m.Success)
+            {
+                return (CleanAgency(m.Groups["agency"].Value),
+                    int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        var period = lines.Select(static l => PeriodPattern().Match(l)).FirstOrDefault(static m => m.Success);
+        return (null, period is null ? null : int.Parse(period.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string? CleanAgency(string raw)
+    {
+        var s = raw.Trim();
+        var colon = s.LastIndexOfAny([':', '：']);
+        if (colon >= 0)
+        {
+            s = s[(colon + 1)..];
+        }
+
+        s = AgencyNoise().Replace(s, string.Empty).Trim();
+        return s.Length is >= 2 and <= 40 && !s.Any(char.IsDigit) ? s : null;
+    }
+
+    [GeneratedRegex(@"^(?<agency>[^0-9]{0,40}?)\s*(?<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年度?\s*报告")]
+    private static partial Regex TitlePattern();
+
+    [GeneratedRegex(@"自\s*((?:19|20)[0-9]{2})\s*年\s*1\s*月\s*1\s*日")]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"^(?:关于|标题|[\s《“""]+)|[\s》”""]+$")]
+    private static partial Regex AgencyNoise();
+}
