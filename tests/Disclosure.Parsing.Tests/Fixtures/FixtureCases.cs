@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace Disclosure.Parsing.Tests.Fixtures;
+
+/// <summary>
+/// The generated fixtures under <c>testdata/</c>: each case a report, its defects and how it is printed. Run
+/// <c>FixtureGenerator.Regenerate</c> (explicit) after changing a case; the golden test reads the files.
+/// </summary>
+internal static class FixtureCases
+{
+    public sealed record Case(string Path, Func<(byte[] Content, SyntheticReport Report)> Make);
+
+    private static readonly Encoding Gbk = GetGbk();
+
+    public static IEnumerable<Case> All()
+    {
+        yield return Html("html/plain", 101, static _ => { }, new RenderOptions());
+        yield return Html("html/site_chrome_gb2312", 102, static r => r.Agency = "宁远县交通运输局",
+            new RenderOptions { Chrome = true, WordStyleCells = true, DeclaredCharset = "gb2312" }, Gbk);
+        yield return Html("html/gbk_undeclared", 103, static _ => { }, new RenderOptions { DeclaredCharset = null }, Gbk);
+        yield return Html("html/split_repeated_header", 104, static _ => { },
+            new RenderOptions { SplitRequests = true, RepeatHeader = true, ActiveAsSeparateTables = false });
+        yield return Html("html/split_no_header", 105, static _ => { }, new RenderOptions { SplitRequests = true, WordStyleCells = true });
+        yield return Html("html/number_forms", 106, static r =>
+        {
+            r.Texts["active.licensing.decisions"] = "1,331";
+            r.Texts["active.punishment.decisions"] = "１２８";
+            r.Texts["active.regulations.in_force"] = " 12 ";
+            r.Texts["requests.granted.natural_person"] = FullWidth(r.Texts["requests.granted.natural_person"]);
+        }, new RenderOptions());
+        yield return Html("html/blank_and_null_cells", 107, static r =>
+        {
+            r.MakeNonNumeric("requests.denied_safety_stability.research", "无");
+            r.MakeNonNumeric("requests.new.commercial", string.Empty);
+            r.MakeNonNumeric("appeals.review.pending", "—");
+            r.MakeNonNumeric("active.fees.amount", "/");
+            r.MakeNonNumeric("requests.granted.legal_service", "0件");
+        }, new RenderOptions { WordStyleCells = true });
+        yield return Html("html/renamed_titles_and_typos", 108, static r =>
+        {
+            r.Titles["二"] = "二、行政机关主动公开政府信息情况";
+            r.Titles["四"] = "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况";
+            r.Titles["五"] = "五、政府信息公开工作存在的主要问题及改进情况";
+            r.Titles["六"] = "六、其他需要报告事项";
+            r.RowLabels["partially_granted"] = "（二）部分公开（区分处理的，只计这一情况，不计其他情形）";
+            r.RowLabels["denied_internal_affairs"] = "5.属于三类内容事务信息";
+            r.RowLabels["normative_documents"] = "规范性文件";
+        }, new RenderOptions());
+        yield return Html("html/broken_totals", 109, static r =>
+        {
+            Bump(r, "requests.total.natural_person", 1);
+            Bump(r, "requests.denied_process_info.total", 2);
+            Bump(r, "appeals.litigation_direct.total", 1);
+            r.Texts["requests.carried_forward.research"] = "-2";
+            r.ExpectedFindings.Add(new() { ["rule"] = "CELL002", ["cells"] = new System.Text.Json.Nodes.JsonArray("requests.carried_forward.research") });
+            r.Texts["active.punishment.decisions"] = "12.5";
+            r.ExpectedFindings.Add(new() { ["rule"] = "CELL003", ["cells"] = new System.Text.Json.Nodes.JsonArray("active.punishment.decisions") });
+        }, new RenderOptions());
+        yield return Html("html/missing_section", 110, static r => r.DropSection("五"), new RenderOptions { Chrome = true });
+        yield return Text("text/cell_per_line", 201, static _ => { }, ReportRenderer.CellPerLineText);
+        yield return Text("text/cell_per_line_gbk", 202, static r => r.MakeNonNumeric("requests.unable_unclear.commercial", "—"),
+            ReportRenderer.CellPerLineText, Gbk);
+        yield return Text("text/inline_tabs", 203, static r =>
+        {
+            r.MakeNonNumeric("requests.new.research", string.Empty);
+            Bump(r, "requests.total.total", 3);
+        }, static r => ReportRenderer.InlineText(r, "\t"));
+        yield return Text("text/inline_spaces", 204, static r =>
+        {
+            r.MakeNonNumeric("requests.not_processed_duplicate.other_org", "无");
+            r.Titles["四"] = "四、政府信息公开行政复议、行政诉讼情况";
+        }, static r => ReportRenderer.InlineText(r, "    "));
+    }
+
+    private static Case Html(string path, int seed, Action<SyntheticReport> change, RenderOptions options, Encoding? encoding = null) =>
+        new(path + ".html", () =>
+        {
+            var r = SyntheticReport.Consistent(seed);
+            change(r);
+            return ((encoding ?? new UTF8Encoding(false)).GetBytes(ReportRenderer.Html(r, options)), r);
+        });
+
+    private static Case Text(string path, int seed, Action<SyntheticReport> change, Func<SyntheticReport, string> render, Encoding? encoding = null) =>
+        new(path + ".txt", () =>
+        {
+            var r = SyntheticReport.Consistent(seed);
+            change(r);
+            return ((encoding ?? new UTF8Encoding(false)).GetBytes(render(r)), r);
+        });
+
+    private static void Bump(SyntheticReport r, string key, decimal by) => r.Set(key, r.Value(key)!.Value + by);
+
+    private static string FullWidth(string digits) => new(digits.Select(static c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c).ToArray());
+
+    private static Encoding GetGbk()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+}
