@@ -169,7 +169,7 @@ public sealed class DisclosurePipeline
         }
 
         throw new DocumentReadException(KnownButUnreadable(head, extension)
-            ?? "not a document this tool reads: the content is neither an HTML page nor text");
+            ?? "not a document this tool reads: the content is binary, neither an HTML page nor text");
     }
 
     // Formats a reader may not be configured for, named so that the error says what the file is.

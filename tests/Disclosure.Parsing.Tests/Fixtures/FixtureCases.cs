@@ -3,8 +3,8 @@ using System.Text;
 namespace Disclosure.Parsing.Tests.Fixtures;
 
 /// <summary>
-/// The generated fixtures under <c>testdata/</c>: each case a report, its defects and how it is printed. Run
-/// <c>FixtureGenerator.Regenerate</c> (explicit) after changing a case; the golden test reads the files.
+/// The generated fixtures under <c>testdata/</c>: each case a report, its defects and how it is printed.
+/// <see cref="FixtureGenerator"/> says how to regenerate them; the golden test reads the files.
 /// </summary>
 internal static class FixtureCases
 {

@@ -1,32 +1,30 @@
 namespace Disclosure.Parsing.Tests.Fixtures;
 
-/// <summary>Writes the generated fixtures and their expected files under <c>testdata/</c>.</summary>
+/// <summary>
+/// The committed fixtures under <c>testdata/</c> are exactly what the cases produce. After changing a case, run
+/// <c>DISCLOSURE_REGENERATE_FIXTURES=1 dotnet test --filter FixtureGenerator</c> to rewrite them, then commit.
+/// </summary>
 [TestFixture]
 public sealed class FixtureGenerator
 {
-    /// <summary>Regenerates every fixture. Explicit: run it by hand after changing a case, and commit the files.</summary>
-    [Test]
-    [Explicit("writes testdata/; run by hand after changing a fixture case")]
-    public void Regenerate()
-    {
-        foreach (var c in FixtureCases.All())
-        {
-            var (content, report) = c.Make();
-            var path = Path.Combine(TestPaths.TestData, c.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, content);
-            File.WriteAllText(Path.ChangeExtension(path, ".expected.json"), report.ExpectedJson(Path.GetFileName(path)));
-        }
-    }
+    private static bool Regenerating => Environment.GetEnvironmentVariable("DISCLOSURE_REGENERATE_FIXTURES") == "1";
 
-    /// <summary>The committed files are what the cases produce now: a changed case must be regenerated.</summary>
     [TestCaseSource(typeof(FixtureCases), nameof(FixtureCases.All))]
     public void CommittedFixtureIsUpToDate(object fixture)
     {
         var c = (FixtureCases.Case)fixture;
         var (content, report) = c.Make();
         var path = Path.Combine(TestPaths.TestData, c.Path);
+        var expectedPath = Path.ChangeExtension(path, ".expected.json");
+        var expectedJson = report.ExpectedJson(Path.GetFileName(path));
+        if (Regenerating)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, content);
+            File.WriteAllText(expectedPath, expectedJson);
+        }
+
         File.ReadAllBytes(path).Should().Equal(content, "testdata/{0} must be regenerated", c.Path);
-        File.ReadAllText(Path.ChangeExtension(path, ".expected.json")).Should().Be(report.ExpectedJson(Path.GetFileName(path)));
+        File.ReadAllText(expectedPath).Should().Be(expectedJson);
     }
 }

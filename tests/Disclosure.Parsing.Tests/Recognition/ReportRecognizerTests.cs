@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Reading.Html;
+using Disclosure.Parsing.Reading.Text;
+using Disclosure.Parsing.Recognition;
+
+namespace Disclosure.Parsing.Tests.Recognition;
+
+[TestFixture]
+public sealed class ReportRecognizerTests
+{
+    private static Report FromHtml(string body) =>
+        ReportRecognizer.Recognize(new HtmlReader().Read(Encoding.UTF8.GetBytes($"<html><body>{body}</body></html>")));
+
+    private static Report FromText(string text) => ReportRecognizer.Recognize(new PlainTextReader().Read(Encoding.UTF8.GetBytes(text)));
+
+    [Test]
+    public void FindsSectionsByNumberAndMeaningNotBySubHeadings()
+    {
+        var report = FromText(string.Join('\n',
+            "某县人民政府2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "（一）主动公开情况。全年主动公开信息。",
+            "（二）依申请公开情况。",
+            "二、行政机关主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "六、其他需要报告事项"));
+
+        report.Sections.Select(static s => s.Found).Should().AllBeEquivalentTo(true);
+        report.Section("二").Title.Should().Be("二、行政机关主动公开政府信息情况");
+        report.Section("四").Location.Should().Be("line 7");
+    }
+
+    [Test]
+    public void ANumberWithTheWrongMeaningIsNotASection()
+    {
+        var report = FromText("一、总体情况\n二、收到和处理政府信息公开申请情况\n一、是加强组织领导，二是强化制度建设，三是加强工作部署，将政务公开纳入年度绩效考核，狠抓职责任务落实并定期通报。\n");
+
+        report.Section("二").Found.Should().BeFalse();
+        report.Section("一").Location.Should().Be("line 1");
+    }
+
+    [Test]
+    public void MapsColumnsByTheirHeadersNotTheirPositions()
+    {
+        // 总计 printed first and 自然人 last: the keys must follow the headers.
+        var report = FromHtml(
+            "<p>三、收到和处理政府信息公开申请情况</p><table>" +
+            "<tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr>" +
+            "<tr><td rowspan=2>总计</td><td colspan=5>法人或其他组织</td><td rowspan=2>自然人</td></tr>" +
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>" +
+            "<tr><td colspan=3>一、本年新收政府信息公开申请数量</td><td>10</td><td>1</td><td>2</td><td>0</td><td>0</td><td>0</td><td>7</td></tr>" +
+            "</table>");
+
+        report.Value("requests.new.total").Should().Be(10);
+        report.Value("requests.new.natural_person").Should().Be(7);
+        report.Value("requests.new.research").Should().Be(2);
+        report.Cell("requests.new.natural_person")!.Location.Should().Be("table 1, row 4, col 10");
+    }
+
+    [Test]
+    public void MapsRowsByTheirLabelsWhateverTheirOrder()
+    {
+        var report = FromText(string.Join('\n',
+            "二、主动公开政府信息情况",
+            "信息内容\t本年处理决定数量",
+            "行政强制\t3",
+            "行政处罚\t2",
+            "行政许可\t1"));
+
+        report.Value("active.licensing.decisions").Should().Be(1);
+        report.Value("active.punishment.decisions").Should().Be(2);
+        report.Value("active.coercion.decisions").Should().Be(3);
+    }
+
+    [Test]
+    public void KeepsThePrintedTextAndNullsWhatIsNotANumber()
+    {
+        var report = FromText("二、主动公开政府信息情况\n信息内容\t本年处理决定数量\n行政许可\t１,３３１\n行政处罚\t无\n");
+
+        report.Cell("active.licensing.decisions").Should().BeEquivalentTo(new { Value = 1331m, Text = "１,３３１" });
+        report.Cell("active.punishment.decisions").Should().BeEquivalentTo(new { Value = (decimal?)null, Text = "无" });
+    }
+
+    [Test]
+    public void Recognises2019SectionTwoColumns()
+    {
+        var report = FromText(string.Join('\n',
+            "二、主动公开政府信息情况",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            "规章\t1\t2\t3",
+            "规范性文件\t4\t5\t6",
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+            "行政许可\t10\t-2\t300"));
+
+        report.Template.Should().Be("2019");
+        report.Value("active2019.normative_documents.total_published").Should().Be(6);
+        report.Value("active2019.licensing.change").Should().Be(-2);
+        report.Value("active2019.licensing.decisions").Should().Be(300);
+    }
+
+    [TestCase("临河区人民政府办公室2022年政府信息公开工作年度报告", "临河区人民政府办公室", 2022)]
+    [TestCase("标题：沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局", "沭阳县发展和改革局", 2023)]
+    [TestCase("关于江北市教育局２０２４年度政府信息公开工作年度报告", "江北市教育局", 2024)]
+    public void ReadsAgencyAndYearFromTheTitle(string title, string agency, int year)
+    {
+        var report = FromText($"{title}\n一、总体情况\n");
+
+        report.Agency.Should().Be(agency);
+        report.Year.Should().Be(year);
+    }
+
+    [Test]
+    public void TheAgencyMayStandOnTheLineAboveTheTitle()
+    {
+        var report = FromText("\t保定市徐水区遂城镇人民政府\n2024年度政府信息公开工作年度报告\n一、总体情况\n");
+
+        report.Agency.Should().Be("保定市徐水区遂城镇人民政府");
+        report.Year.Should().Be(2024);
+    }
+
+    [Test]
+    public void TheSeedDocumentHasAll200CellsRight()
+    {
+        var corpus = Path.Combine(TestPaths.Root, "..", "shared", "corpus");
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(corpus, "suicheng_2024_seed.expected.json")))!["cells"]!.AsObject();
+        var layout = new PlainTextReader().Read(File.ReadAllBytes(Path.Combine(corpus, "suicheng_2024_seed.txt")));
+
+        var report = ReportRecognizer.Recognize(layout);
+
+        expected.Count.Should().Be(200);
+        foreach (var (key, value) in expected)
+        {
+            report.Value(key).Should().Be((decimal?)value, key);
+        }
+    }
+}
+
+[TestFixture]
+public sealed class LabelTextTests
+{
+    [TestCase("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开区分处理的只计这一情形不计其他情形")]
+    [TestCase("3.危及“三安全一稳定”", "危及三安全一稳定")]
+    [TestCase("商业\n企业", "商业企业")]
+    [TestCase("一、本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量")]
+    [TestCase("本年收费金额（单位：万元）", "本年收费金额单位万元")]
+    public void NormalisesLabels(string printed, string normalized) => LabelText.Normalize(printed).Should().Be(normalized);
+
+    [TestCase("1331", 1331)]
+    [TestCase("1,331", 1331)]
+    [TestCase("１３３１", 1331)]
+    [TestCase(" 12 ", 12)]
+    [TestCase("12.50", 12.5)]
+    [TestCase("-5", -5)]
+    public void ParsesPrintedNumbers(string text, double value) => LabelText.ParseNumber(text).Should().Be((decimal)value);
+
+    [TestCase("")]
+    [TestCase("无")]
+    [TestCase("—")]
+    [TestCase("0件")]
+    [TestCase("1.2.3")]
+    [TestCase("12,34")]
+    public void RefusesWhatIsNotANumber(string text) => LabelText.ParseNumber(text).Should().BeNull();
+
+    [Test]
+    public void ToleratesTyposButNotOtherLabels()
+    {
+        LabelMatcher.Matches(LabelText.Normalize("5.属于三类内容事务信息"), LabelText.Normalize("5.属于三类内部事务信息")).Should().BeTrue();
+        LabelMatcher.Matches(LabelText.Normalize("行政法复议"), LabelText.Normalize("行政复议")).Should().BeTrue();
+        LabelMatcher.Matches("其他", "总计").Should().BeFalse();
+        LabelMatcher.Matches(LabelText.Normalize("结果维持"), LabelText.Normalize("结果纠正")).Should().BeFalse();
+    }
+}
