@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Disclosure.Parsing;
+using Disclosure.Parsing.Model;
+
+BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(args);
+
+/// <summary>Parse + recognise + audit of one report held in memory, per reader.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class ReaderBenchmarks
+{
+    private byte[] _html = [];
+    private byte[] _text = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Disclosure.Parsing.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
+        }
+
+        _html = File.ReadAllBytes(Path.Combine(root, "testdata", "html", "site_chrome_gb2312.html"));
+        _text = File.ReadAllBytes(Path.Combine(root, "testdata", "text", "cell_per_line.txt"));
+    }
+
+    [Benchmark]
+    public AuditResult Html() => DisclosurePipeline.Default.Audit(_html, "report.html");
+
+    [Benchmark]
+    public AuditResult Text() => DisclosurePipeline.Default.Audit(_text, "report.txt");
+}
