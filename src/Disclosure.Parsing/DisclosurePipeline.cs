@@ -1,6 +1,7 @@
 using Disclosure.Parsing.Layout;
 using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Reading;
+using Disclosure.Parsing.Reading.Docx;
 using Disclosure.Parsing.Reading.Html;
 using Disclosure.Parsing.Reading.Text;
 using Disclosure.Parsing.Recognition;
@@ -36,6 +37,7 @@ public sealed class DisclosurePipelineBuilder
     {
         Readers.Add(new HtmlReader());
         Readers.Add(new PlainTextReader());
+        Readers.Add(new DocxReader());
         return this;
     }
 

@@ -90,7 +90,7 @@ public sealed partial class HtmlReader : IDocumentReader
         }
 
         walker.FlushParagraph();
-        var title = Clean(document.Title ?? string.Empty);
+        var title = CellText.Clean(document.Title ?? string.Empty);
         return new LayoutDocument(Format, title.Length == 0 ? null : title, walker.Blocks);
     }
 
@@ -102,20 +102,9 @@ public sealed partial class HtmlReader : IDocumentReader
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    /// <summary>Folds whitespace (including &amp;nbsp; and full-width spaces at the ends) inside each line and trims.</summary>
-    internal static string Clean(string text)
-    {
-        var lines = text.Replace("\r", string.Empty).Split('\n')
-            .Select(static l => Whitespace().Replace(l, " ").Trim())
-            .Where(static l => l.Length > 0);
-        return string.Join('\n', lines);
-    }
-
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
 
-    [GeneratedRegex(@"[\s\u00A0\u3000\u200B]+")]
-    private static partial Regex Whitespace();
 
     private sealed class Walker(HtmlReaderOptions options, CancellationToken cancellationToken)
     {
@@ -158,7 +147,7 @@ public sealed partial class HtmlReader : IDocumentReader
 
         public void FlushParagraph()
         {
-            var text = Clean(_paragraph.ToString());
+            var text = CellText.Clean(_paragraph.ToString());
             _paragraph.Clear();
             if (text.Length == 0)
             {
@@ -198,7 +187,7 @@ public sealed partial class HtmlReader : IDocumentReader
                         }
                     }
 
-                    cells.Add(new LayoutCell(CellText(cell), rowIndex, col, rowSpan, colSpan,
+                    cells.Add(new LayoutCell(ReadCellText(cell), rowIndex, col, rowSpan, colSpan,
                         $"table {index}, row {rowIndex + 1}, col {col + 1}"));
                     col += colSpan;
                 }
@@ -258,11 +247,11 @@ public sealed partial class HtmlReader : IDocumentReader
             r[col] = true;
         }
 
-        private static string CellText(IElement cell)
+        private static string ReadCellText(IElement cell)
         {
             var sb = new StringBuilder();
             AppendText(cell, sb);
-            return Clean(sb.ToString());
+            return CellText.Clean(sb.ToString());
         }
 
         private static void AppendText(INode node, StringBuilder sb)
