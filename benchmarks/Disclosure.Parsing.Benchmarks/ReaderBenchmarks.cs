@@ -12,6 +12,7 @@ public class ReaderBenchmarks
 {
     private byte[] _html = [];
     private byte[] _text = [];
+    private byte[] _docx = [];
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +25,7 @@ public class ReaderBenchmarks
 
         _html = File.ReadAllBytes(Path.Combine(root, "testdata", "html", "site_chrome_gb2312.html"));
         _text = File.ReadAllBytes(Path.Combine(root, "testdata", "text", "cell_per_line.txt"));
+        _docx = File.ReadAllBytes(Path.Combine(root, "testdata", "docx", "every_feature.docx"));
     }
 
     [Benchmark]
@@ -31,4 +33,7 @@ public class ReaderBenchmarks
 
     [Benchmark]
     public AuditResult Text() => DisclosurePipeline.Default.Audit(_text, "report.txt");
+
+    [Benchmark]
+    public AuditResult Docx() => DisclosurePipeline.Default.Audit(_docx, "report.docx");
 }

@@ -65,12 +65,45 @@ internal static class FixtureCases
             r.MakeNonNumeric("requests.new.research", string.Empty);
             Bump(r, "requests.total.total", 3);
         }, static r => ReportRenderer.InlineText(r, "\t"));
+        foreach (var word in Word())
+        {
+            yield return word;
+        }
+
         yield return Text("text/inline_spaces", 204, static r =>
         {
             r.MakeNonNumeric("requests.not_processed_duplicate.other_org", "无");
             r.Titles["四"] = "四、政府信息公开行政复议、行政诉讼情况";
         }, static r => ReportRenderer.InlineText(r, "    "));
     }
+
+    public static IEnumerable<Case> Word()
+    {
+        yield return Docx("docx/national_template_numbered", 301, static _ => { }, new DocxOptions { Numbering = true, ContentControl = true });
+        yield return Docx("docx/split_by_paragraph_revisions", 302, static _ => { }, new DocxOptions { SplitRequests = true, Revisions = true });
+        yield return Docx("docx/layout_table_text_box", 303, static _ => { }, new DocxOptions { LayoutTable = true, TextBox = true, GridBefore = true });
+        yield return Docx("docx/defects_renamed_titles", 304, static r =>
+        {
+            r.Titles["四"] = "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况";
+            r.RowLabels["partially_granted"] = "（二）部分公开（区分处理的，只计这一情况，不计其他情形）";
+            r.RowLabels["normative_documents"] = "规范性文件";
+            r.MakeNonNumeric("requests.granted.commercial", "无");
+            r.MakeNonNumeric("appeals.review.other", string.Empty);
+            Bump(r, "requests.carried_forward.total", 1);
+            Bump(r, "appeals.litigation_after_review.total", 2);
+            r.DropSection("六");
+        }, new DocxOptions());
+        yield return Docx("docx/every_feature", 305, static r => r.MakeNonNumeric("requests.unable_unclear.natural_person", "—"),
+            new DocxOptions { Numbering = true, ContentControl = true, SplitRequests = true, LayoutTable = true, TextBox = true, Revisions = true, GridBefore = true });
+    }
+
+    private static Case Docx(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>
+        new(path + ".docx", () =>
+        {
+            var r = SyntheticReport.Consistent(seed);
+            change(r);
+            return (DocxRenderer.Render(r, options), r);
+        });
 
     private static Case Html(string path, int seed, Action<SyntheticReport> change, RenderOptions options, Encoding? encoding = null) =>
         new(path + ".html", () =>

@@ -24,7 +24,16 @@ public sealed class FixtureGenerator
             File.WriteAllText(expectedPath, expectedJson);
         }
 
-        File.ReadAllBytes(path).Should().Equal(content, "testdata/{0} must be regenerated", c.Path);
+        // A package is the same document when its parts are; zip bytes may differ between zlib versions.
+        if (path.EndsWith(".docx", StringComparison.Ordinal))
+        {
+            DocxRenderer.Parts(File.ReadAllBytes(path)).Should().BeEquivalentTo(DocxRenderer.Parts(content), "testdata/{0} must be regenerated", c.Path);
+        }
+        else
+        {
+            File.ReadAllBytes(path).Should().Equal(content, "testdata/{0} must be regenerated", c.Path);
+        }
+
         File.ReadAllText(expectedPath).Should().Be(expectedJson);
     }
 }

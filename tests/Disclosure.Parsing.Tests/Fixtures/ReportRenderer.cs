@@ -29,7 +29,7 @@ internal sealed record RenderOptions
 internal static class ReportRenderer
 {
     /// <summary>The section 三 rows: id, the 三、 group, the （n） group, the label of the row itself.</summary>
-    private static (string Id, string? Outer, string? Group, string Label)[] RequestRows(SyntheticReport r) =>
+    internal static (string Id, string? Outer, string? Group, string Label)[] RequestRows(SyntheticReport r) =>
     [
         ("new", null, null, "一、本年新收政府信息公开申请数量"),
         ("carried_over", null, null, "二、上年结转政府信息公开申请数量"),
@@ -58,8 +58,8 @@ internal static class ReportRenderer
         ("carried_forward", null, null, "四、结转下年度继续办理"),
     ];
 
-    private static readonly string[] OrgColumns = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
-    private static readonly string[] Results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    internal static readonly string[] OrgColumns = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
+    internal static readonly string[] Results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
     public static string Html(SyntheticReport r, RenderOptions o)
     {

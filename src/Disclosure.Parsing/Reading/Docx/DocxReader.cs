@@ -218,7 +218,8 @@ public sealed class DocxReader : IDocumentReader
 
             if (cells.Count > 0)
             {
-                Blocks.Add(new LayoutTable(index, cells, IsAligned(cells, rowIndex), $"table {index}"));
+                // Word's grid is explicit (w:tblGrid): positions mean the same column in every row.
+                Blocks.Add(new LayoutTable(index, cells, isGridAligned: true, $"table {index}"));
             }
         }
 
@@ -240,20 +241,6 @@ public sealed class DocxReader : IDocumentReader
                         break;
                 }
             }
-        }
-
-        private static bool IsAligned(List<LayoutCell> cells, int rows)
-        {
-            var widths = new int[rows];
-            foreach (var c in cells)
-            {
-                for (var r = c.Row; r < c.Row + c.RowSpan; r++)
-                {
-                    widths[r] = Math.Max(widths[r], c.Column + c.ColumnSpan);
-                }
-            }
-
-            return rows == 0 || widths.All(w => w == widths[0]);
         }
 
         /// <summary>The text of a paragraph as a reader sees it: insertions kept, deletions and field codes dropped.</summary>
