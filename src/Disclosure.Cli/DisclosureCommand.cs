@@ -3,6 +3,7 @@ using System.Text;
 using Disclosure.Parsing;
 using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Output;
+using Disclosure.Parsing.Reading;
 
 namespace Disclosure.Cli;
 
@@ -53,6 +54,27 @@ internal static class DisclosureCommand
             return ExitCode([result]);
         });
 
+        var layoutArgument = new Argument<string>("file") { Description = "The document to show as the reader sees it." };
+        var layout = new Command("layout", "Show what the reader made of a document: its paragraphs and tables, cell by cell (for diagnosing a wrong cell).")
+        {
+            layoutArgument,
+        };
+        layout.SetAction(parse =>
+        {
+            var file = parse.GetValue(layoutArgument)!;
+            try
+            {
+                var doc = DisclosurePipeline.Default.ReadLayout(File.ReadAllBytes(file), file);
+                stdout.Write(LayoutText.Describe(doc));
+                return Clean;
+            }
+            catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{file}: {e.Message}");
+                return Unreadable;
+            }
+        });
+
         var pathsArgument = new Argument<string[]>("paths")
         {
             Description = "Report files and directories (searched recursively for .html, .htm, .txt, .docx, .doc, .pdf).",
@@ -95,6 +117,7 @@ internal static class DisclosureCommand
         {
             extract,
             audit,
+            layout,
         };
     }
 

@@ -3,6 +3,7 @@ using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Reading;
 using Disclosure.Parsing.Reading.Docx;
 using Disclosure.Parsing.Reading.Html;
+using Disclosure.Parsing.Reading.Pdf;
 using Disclosure.Parsing.Reading.Text;
 using Disclosure.Parsing.Recognition;
 using Disclosure.Parsing.Rules;
@@ -38,6 +39,7 @@ public sealed class DisclosurePipelineBuilder
         Readers.Add(new HtmlReader());
         Readers.Add(new PlainTextReader());
         Readers.Add(new DocxReader());
+        Readers.Add(new PdfReader());
         return this;
     }
 

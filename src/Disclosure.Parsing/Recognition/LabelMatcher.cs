@@ -13,7 +13,10 @@ internal static class LabelMatcher
     /// </summary>
     public static double Score(string printed, string template)
     {
-        var score = LabelText.Similarity(printed, template);
+        // Edit distance is at least the length difference: skip it where that alone rules out a match.
+        var longer = Math.Max(printed.Length, template.Length);
+        var bound = longer == 0 ? 0 : 1.0 - ((double)Math.Abs(printed.Length - template.Length) / longer);
+        var score = bound < Threshold && !string.Equals(printed, template, StringComparison.Ordinal) ? 0 : LabelText.Similarity(printed, template);
         if (score >= 1)
         {
             return score;

@@ -1,0 +1,118 @@
+using Disclosure.Parsing.Layout;
+
+namespace Disclosure.Parsing.Reading.Pdf;
+
+/// <summary>A block read from one page, with what joining tables across pages needs to know.</summary>
+internal sealed record PageBlock(LayoutBlock Block, int Page, IReadOnlyList<double>? ColumnBounds);
+
+/// <summary>
+/// Continues tables over page breaks. A ruled table that is the last block on its page and one that is the first on
+/// the next, with the same column boundaries, are one table. The continuation's first row is the rest of a row cut by
+/// the page break when it holds no number, does not repeat the table's first row and has the same cells as the last
+/// row before the break; its text joins that row.
+/// </summary>
+internal static class PageBreakJoiner
+{
+    private const double Tolerance = 3.0;
+
+    public static List<LayoutBlock> Join(List<PageBlock> blocks)
+    {
+        var result = new List<PageBlock>();
+        foreach (var block in blocks)
+        {
+            if (result.Count > 0 && result[^1] is { Block: LayoutTable previous, ColumnBounds: { } bounds } last
+                && block is { Block: LayoutTable next, ColumnBounds: { } nextBounds }
+                && block.Page == last.Page + 1
+                && IsFirstOnPage(blocks, block) && IsLastOnPage(blocks, last)
+                && MapColumns(nextBounds, bounds) is { } map)
+            {
+                result[^1] = last with { Block = Append(previous, next, map), Page = block.Page };
+                continue;
+            }
+
+            result.Add(block);
+        }
+
+        return result.Select(static b => b.Block).ToList();
+    }
+
+    private static bool IsFirstOnPage(List<PageBlock> blocks, PageBlock block) => blocks.First(b => b.Page == block.Page) == block;
+
+    private static bool IsLastOnPage(List<PageBlock> blocks, PageBlock block) =>
+        blocks.Last(b => b.Page == block.Page) == block || block.Block is LayoutTable;
+
+    /// <summary>For each boundary of the continuation, the index of the same boundary in the table it continues.</summary>
+    private static int[]? MapColumns(IReadOnlyList<double> next, IReadOnlyList<double> previous)
+    {
+        var map = new int[next.Count];
+        for (var i = 0; i < next.Count; i++)
+        {
+            var j = -1;
+            for (var k = 0; k < previous.Count; k++)
+            {
+                if (Math.Abs(previous[k] - next[i]) <= Tolerance)
+                {
+                    j = k;
+                    break;
+                }
+            }
+
+            if (j < 0)
+            {
+                return null;
+            }
+
+            map[i] = j;
+        }
+
+        return map;
+    }
+
+    private static LayoutTable Append(LayoutTable previous, LayoutTable next, int[] map)
+    {
+        var cells = previous.Cells.ToList();
+        var lastRow = previous.RowCount - 1;
+        var cut = IsCutRow(previous, next, map);
+        var offset = cut ? lastRow : previous.RowCount;
+        foreach (var c in next.Cells)
+        {
+            var column = map[c.Column];
+            var span = map[c.Column + c.ColumnSpan] - column;
+            if (cut && c.Row == 0)
+            {
+                // The rest of a cut row: its text goes to the cell it continues.
+                var i = cells.FindIndex(p => p.Row <= lastRow && lastRow < p.Row + p.RowSpan && p.Column <= column && column < p.Column + p.ColumnSpan);
+                if (i >= 0)
+                {
+                    var joined = cells[i].Text.Length == 0 ? c.Text : c.Text.Length == 0 ? cells[i].Text : cells[i].Text + "\n" + c.Text;
+                    cells[i] = cells[i] with { Text = joined, RowSpan = cells[i].RowSpan + c.RowSpan - 1 };
+                    continue;
+                }
+            }
+
+            cells.Add(c with { Row = c.Row + offset, Column = column, ColumnSpan = Math.Max(1, span) });
+        }
+
+        return new LayoutTable(previous.Index, cells, previous.IsGridAligned && next.IsGridAligned, previous.Location);
+    }
+
+    private static bool IsCutRow(LayoutTable previous, LayoutTable next, int[] map)
+    {
+        var first = next.Rows.Count > 0 ? next.Rows[0] : [];
+        if (first.Count == 0 || first.Any(static c => Recognition.LabelText.ParseNumber(c.Text) is not null))
+        {
+            return false;
+        }
+
+        var repeated = previous.Rows[0].Select(static c => c.Text).Where(static t => t.Length > 0);
+        if (first.Select(static c => c.Text).Where(static t => t.Length > 0).SequenceEqual(repeated))
+        {
+            return false;
+        }
+
+        // The two halves of one row have the same cells: the same column boundaries on both pages.
+        var before = previous.Rows[^1].Select(static c => (c.Column, c.Column + c.ColumnSpan)).ToHashSet();
+        var after = first.Select(c => (map[c.Column], map[c.Column + c.ColumnSpan])).ToHashSet();
+        return before.SetEquals(after);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Text.RegularExpressions;
+using Disclosure.Parsing.Layout;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Disclosure.Parsing.Reading.Pdf;
+
+/// <summary>Options for <see cref="PdfReader"/>.</summary>
+public sealed record PdfReaderOptions
+{
+    /// <summary>A document with more pages than this is refused: reports run to a few dozen pages, so time and memory stay bounded.</summary>
+    public int MaxPages { get; init; } = 200;
+
+    /// <summary>
+    /// Where a table has no ruling lines, a line whose words are separated by gaps wider than this many characters
+    /// is read as a table row.
+    /// </summary>
+    public double BorderlessColumnGap { get; init; } = 1.8;
+}
+
+/// <summary>
+/// Reads the text layer of a PDF (printed from WPS or Word) with PdfPig, rebuilding each table from the page's
+/// ruling lines, and falling back to word alignment where a table has none. Page numbers are dropped; text outside
+/// tables becomes one paragraph per line. A PDF without a text layer (a scan) is refused: it needs OCR.
+/// </summary>
+public sealed partial class PdfReader : IDocumentReader
+{
+    private readonly PdfReaderOptions _options;
+
+    /// <summary>Creates the reader with default options.</summary>
+    public PdfReader()
+        : this(new PdfReaderOptions())
+    {
+    }
+
+    /// <summary>Creates the reader.</summary>
+    public PdfReader(PdfReaderOptions options) => _options = options;
+
+    /// <inheritdoc />
+    public string Format => "pdf";
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
+
+    /// <inheritdoc />
+    public int Sniff(ReadOnlySpan<byte> head)
+    {
+        // The header may follow a little junk; the specification allows it within the first 1024 bytes.
+        var window = head[..Math.Min(head.Length, 1024)];
+        return window.IndexOf("%PDF-"u8) >= 0 ? 90 : 0;
+    }
+
+    /// <inheritdoc />
+    public LayoutDocument Read(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new DocumentReadException("an encrypted PDF that needs a password: remove the password and read it again", e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            throw new DocumentReadException($"a corrupt or truncated PDF: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            if (document.NumberOfPages > _options.MaxPages)
+            {
+                throw new DocumentReadException(
+                    $"the PDF has {document.NumberOfPages} pages, more than the {_options.MaxPages} read: annual reports run to a few dozen");
+            }
+
+            var blocks = new List<PageBlock>();
+            var glyphCount = 0;
+            var images = 0;
+            var tableCount = 0;
+            try
+            {
+                for (var number = 1; number <= document.NumberOfPages; number++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var page = document.GetPage(number);
+                    images += page.NumberOfImages;
+                    var geometry = new PageGeometry(page);
+                    glyphCount += geometry.Glyphs.Count;
+                    ReadPage(number, geometry, blocks, ref tableCount);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException and not DocumentReadException)
+            {
+                throw new DocumentReadException($"a corrupt PDF: {e.Message}", e);
+            }
+
+            if (glyphCount == 0)
+            {
+                throw new DocumentReadException(images > 0
+                    ? "a scanned PDF with no text layer: it needs OCR, which this tool does not do"
+                    : "a PDF with no text in it");
+            }
+
+            var title = document.Information.Title;
+            return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks));
+        }
+    }
+
+    private void ReadPage(int number, PageGeometry page, List<PageBlock> blocks, ref int tableCount)
+    {
+        var tables = RuledTable.Find(page.Rulings).Where(t => page.Glyphs.Any(g => t.Contains(g.CenterX, g.CenterY))).ToList();
+        var inTable = new List<Glyph>[tables.Count];
+        var outside = new List<Glyph>();
+        for (var i = 0; i < tables.Count; i++)
+        {
+            inTable[i] = [];
+        }
+
+        foreach (var g in page.Glyphs)
+        {
+            var t = tables.FindIndex(t => t.Contains(g.CenterX, g.CenterY));
+            (t >= 0 ? inTable[t] : outside).Add(g);
+        }
+
+        // Page content in reading order: tables and lines of text by their top edge.
+        var items = new List<(double Top, Func<int, LayoutBlock?> Make, IReadOnlyList<double>? Bounds)>();
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var table = tables[i];
+            var glyphs = inTable[i];
+            items.Add((table.Top, index => TableBlock(number, index, table, glyphs), table.Xs));
+        }
+
+        foreach (var group in LineGroups(TextLines.Build(outside)))
+        {
+            if (group.Count == 1 && group[0].Glyphs.Count > 0)
+            {
+                var line = group[0];
+                var text = CellText.Clean(TextLines.LineText(line.Glyphs));
+                if (text.Length > 0 && !PageNumber().IsMatch(text))
+                {
+                    items.Add((line.Top, _ => new LayoutParagraph(text, $"page {number}, y {line.Top:0}"), null));
+                }
+            }
+            else
+            {
+                var rows = group;
+                items.Add((rows[0].Top, index => BorderlessBlock(number, index, rows), null));
+            }
+        }
+
+        foreach (var item in items.OrderBy(static i => i.Top))
+        {
+            var index = tableCount + 1;
+            var block = item.Make(index);
+            if (block is null)
+            {
+                continue;
+            }
+
+            if (block is LayoutTable)
+            {
+                tableCount++;
+            }
+
+            blocks.Add(new PageBlock(block, number, item.Bounds));
+        }
+    }
+
+    /// <summary>
+    /// Groups lines outside ruled tables: a run of two or more lines that each split into several word chunks
+    /// at wide gaps is a borderless table; every other line stands alone.
+    /// </summary>
+    private List<List<TextLine>> LineGroups(List<TextLine> lines)
+    {
+        var groups = new List<List<TextLine>>();
+        var run = new List<TextLine>();
+        foreach (var line in lines)
+        {
+            if (IsTabular(line))
+            {
+                run.Add(line);
+                continue;
+            }
+
+            Flush();
+            groups.Add([line]);
+        }
+
+        Flush();
+        return groups.OrderBy(static g => g[0].Top).ToList();
+
+        void Flush()
+        {
+            if (run.Count >= 2)
+            {
+                groups.Add(run);
+            }
+            else
+            {
+                groups.AddRange(run.Select(static l => new List<TextLine> { l }));
+            }
+
+            run = [];
+        }
+    }
+
+    private bool IsTabular(TextLine line)
+    {
+        var chunks = TextLines.Chunks(line.Glyphs, _options.BorderlessColumnGap);
+        return chunks.Count >= 3 || (chunks.Count == 2 && chunks.Any(static c => c.All(static g => char.IsAsciiDigit(g.Value[0]) || g.Value is "," or ".")));
+    }
+
+    private LayoutTable BorderlessBlock(int page, int index, List<TextLine> rows)
+    {
+        var cells = new List<LayoutCell>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var chunks = TextLines.Chunks(rows[r].Glyphs, _options.BorderlessColumnGap);
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                var x = chunks[c][0].Left;
+                cells.Add(new LayoutCell(CellText.Clean(TextLines.LineText(chunks[c])), r, c, 1, 1,
+                    $"page {page}, table {index}, row {r + 1}, col {c + 1}, x {x:0} y {rows[r].Top:0}"));
+            }
+        }
+
+        return new LayoutTable(index, cells, isGridAligned: false, $"page {page}, table {index}");
+    }
+
+    private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs)
+    {
+        var byCell = new Dictionary<(int, int), List<Glyph>>();
+        var origin = new Dictionary<(int, int), (int Row, int Column)>();
+        foreach (var cell in table.Cells)
+        {
+            for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
+            {
+                for (var c = cell.Column; c < cell.Column + cell.ColumnSpan; c++)
+                {
+                    origin[(r, c)] = (cell.Row, cell.Column);
+                }
+            }
+
+            byCell[(cell.Row, cell.Column)] = [];
+        }
+
+        foreach (var g in glyphs)
+        {
+            if (table.Locate(g.CenterX, g.CenterY) is { } at && origin.TryGetValue(at, out var o))
+            {
+                byCell[o].Add(g);
+            }
+        }
+
+        var cells = table.Cells
+            .Select(c => new LayoutCell(
+                CellText.Clean(TextLines.Text(byCell[(c.Row, c.Column)])),
+                c.Row,
+                c.Column,
+                c.RowSpan,
+                c.ColumnSpan,
+                $"page {page}, table {index}, row {c.Row + 1}, col {c.Column + 1}, x {table.Xs[c.Column]:0} y {table.Ys[c.Row]:0}"))
+            .ToList();
+        return cells.All(static c => c.Text.Length == 0) ? null : new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}");
+    }
+
+    // "-4-", "— 4 —", "第 4 页", "4 / 12", "第4页 共12页": page furniture, not content.
+    [GeneratedRegex(@"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")]
+    private static partial Regex PageNumber();
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using UglyToad.PdfPig.Content;
+
+namespace Disclosure.Parsing.Reading.Pdf;
+
+/// <summary>A line of glyphs in reading order, with its extent.</summary>
+internal sealed record TextLine(List<Glyph> Glyphs, double Top, double Bottom, double Left, double Right)
+{
+    public double Size => Glyphs.Average(static g => g.Size);
+}
+
+/// <summary>Groups glyphs into lines and lines into text, the way a person reads them.</summary>
+internal static class TextLines
+{
+    /// <summary>Lines of upright glyphs, top to bottom, each left to right.</summary>
+    public static List<TextLine> Build(IEnumerable<Glyph> glyphs)
+    {
+        var lines = new List<List<Glyph>>();
+        foreach (var g in glyphs.OrderBy(static g => g.CenterY).ThenBy(static g => g.Left))
+        {
+            // A glyph joins the line whose vertical middle band it overlaps.
+            var line = lines.LastOrDefault(l => Math.Abs(l[^1].CenterY - g.CenterY) <= Math.Max(l[^1].Size, g.Size) * 0.45);
+            if (line is null)
+            {
+                lines.Add([g]);
+            }
+            else
+            {
+                line.Add(g);
+            }
+        }
+
+        return lines
+            .Select(static l => l.OrderBy(static g => g.Left).ToList())
+            .Select(static l => new TextLine(l, l.Min(static g => g.Top), l.Max(static g => g.Bottom), l.Min(static g => g.Left), l.Max(static g => g.Right)))
+            .OrderBy(static l => l.Top)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The text of glyphs that belong together (one table cell): lines joined by line breaks, a space where a gap
+    /// is wider than half a character. Glyphs turned sideways (a vertical label) are read in their own direction.
+    /// </summary>
+    public static string Text(List<Glyph> glyphs)
+    {
+        if (glyphs.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var rotated = glyphs.Count(static g => g.Orientation is TextOrientation.Rotate90 or TextOrientation.Rotate270);
+        if (rotated * 2 > glyphs.Count)
+        {
+            // Sideways text: read along the glyphs' baseline, which runs up (90) or down (270) the page.
+            var upward = glyphs.Count(static g => g.Orientation == TextOrientation.Rotate90) * 2 > rotated;
+            var turned = glyphs.Select(g => upward
+                    ? g with { Left = -g.Bottom, Right = -g.Top, Top = g.Left, Bottom = g.Right }
+                    : g with { Left = g.Top, Right = g.Bottom, Top = -g.Right, Bottom = -g.Left })
+                .ToList();
+            return Join(Build(turned));
+        }
+
+        return Join(Build(glyphs));
+    }
+
+    public static string Join(List<TextLine> lines)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(LineText(line.Glyphs));
+        }
+
+        return sb.ToString();
+    }
+
+    public static string LineText(List<Glyph> glyphs)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            if (i > 0 && glyphs[i].Left - glyphs[i - 1].Right > Math.Min(glyphs[i].Size, glyphs[i - 1].Size) * 0.5)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(glyphs[i].Value);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Splits a line into chunks where the gap is wider than <paramref name="gapInSizes"/> characters.</summary>
+    public static List<List<Glyph>> Chunks(List<Glyph> glyphs, double gapInSizes)
+    {
+        var chunks = new List<List<Glyph>> { new() { glyphs[0] } };
+        for (var i = 1; i < glyphs.Count; i++)
+        {
+            if (glyphs[i].Left - glyphs[i - 1].Right > glyphs[i].Size * gapInSizes)
+            {
+                chunks.Add([]);
+            }
+
+            chunks[^1].Add(glyphs[i]);
+        }
+
+        return chunks;
+    }
+}
