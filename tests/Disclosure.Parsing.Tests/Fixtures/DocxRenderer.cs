@@ -29,6 +29,24 @@ internal sealed record DocxOptions
 
     /// <summary>Section 二's rows shifted by w:gridBefore and cut short by w:gridAfter.</summary>
     public bool GridBefore { get; init; }
+
+    /// <summary>Section 三's value columns so narrow that long numbers wrap inside their cells.</summary>
+    public bool NarrowValues { get; init; }
+
+    /// <summary>Minimum height of section 三's rows in twips (0: as the text needs), so that it runs over pages.</summary>
+    public int RowHeight { get; init; }
+
+    /// <summary>Section 三's header rows repeated at the top of each page (w:tblHeader).</summary>
+    public bool RepeatHeader { get; init; }
+
+    /// <summary>Tables drawn without any border.</summary>
+    public bool Borderless { get; init; }
+
+    /// <summary>A landscape page.</summary>
+    public bool Landscape { get; init; }
+
+    /// <summary>三、本年度办理结果 written vertically (w:textDirection tbRl).</summary>
+    public bool VerticalLabel { get; init; }
 }
 
 /// <summary>
@@ -83,7 +101,7 @@ internal static class DocxRenderer
                 Feed(main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering"), NumberingXml());
             }
 
-            var sect = $"<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{main.GetIdOfPart(header)}\"/><w:footerReference w:type=\"default\" r:id=\"{main.GetIdOfPart(footer)}\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1000\" w:bottom=\"1440\" w:left=\"1000\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>";
+            var sect = $"<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{main.GetIdOfPart(header)}\"/><w:footerReference w:type=\"default\" r:id=\"{main.GetIdOfPart(footer)}\"/>{(o.Landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>")}<w:pgMar w:top=\"1440\" w:right=\"1000\" w:bottom=\"1440\" w:left=\"1000\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>";
             Feed(main, $"<w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" " +
                        "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" " +
                        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" " +
@@ -148,9 +166,11 @@ internal static class DocxRenderer
             $"<w:num w:numId=\"{10 + i}\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>")) +
         "</w:numbering>";
 
+    // The number is followed by the text directly (no tab), as the template prints “（一）予以公开”.
     private static string Abstract(int id, string format, string text) =>
         $"<w:abstractNum w:abstractNumId=\"{id}\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>" +
-        $"<w:numFmt w:val=\"{format}\"/><w:lvlText w:val=\"{text}\"/><w:lvlJc w:val=\"left\"/></w:lvl></w:abstractNum>";
+        $"<w:numFmt w:val=\"{format}\"/><w:suff w:val=\"nothing\"/><w:lvlText w:val=\"{text}\"/><w:lvlJc w:val=\"left\"/>" +
+        "<w:pPr><w:ind w:left=\"0\" w:firstLine=\"0\"/></w:pPr></w:lvl></w:abstractNum>";
 
     private static void Heading(StringBuilder body, SyntheticReport r, DocxOptions o, string number)
     {
@@ -174,15 +194,27 @@ internal static class DocxRenderer
         (vMerge switch { "restart" => "<w:vMerge w:val=\"restart\"/>", "continue" => "<w:vMerge/>", _ => string.Empty }) +
         $"</w:tcPr>{(paragraphs.Length == 0 ? P(string.Empty) : paragraphs)}</w:tc>";
 
-    private static string Tr(IEnumerable<string> cells, int gridBefore = 0, int gridAfter = 0) =>
-        "<w:tr>" + (gridBefore + gridAfter > 0 ? $"<w:trPr>{(gridBefore > 0 ? $"<w:gridBefore w:val=\"{gridBefore}\"/>" : string.Empty)}{(gridAfter > 0 ? $"<w:gridAfter w:val=\"{gridAfter}\"/>" : string.Empty)}</w:trPr>" : string.Empty) +
-        string.Concat(cells) + "</w:tr>";
+    private static string Tr(IEnumerable<string> cells, int gridBefore = 0, int gridAfter = 0, int height = 0, bool header = false)
+    {
+        var pr = (gridBefore > 0 ? $"<w:gridBefore w:val=\"{gridBefore}\"/>" : string.Empty)
+            + (gridAfter > 0 ? $"<w:gridAfter w:val=\"{gridAfter}\"/>" : string.Empty)
+            + (height > 0 ? $"<w:trHeight w:val=\"{height}\" w:hRule=\"atLeast\"/>" : string.Empty)
+            + (header ? "<w:tblHeader/>" : string.Empty);
+        return "<w:tr>" + (pr.Length > 0 ? $"<w:trPr>{pr}</w:trPr>" : string.Empty) + string.Concat(cells) + "</w:tr>";
+    }
 
-    private static string Tbl(int columns, IEnumerable<string> rows) =>
-        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>" +
-        string.Concat(new[] { "top", "left", "bottom", "right", "insideH", "insideV" }.Select(static b => $"<w:{b} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")) +
-        "</w:tblBorders></w:tblPr><w:tblGrid>" + string.Concat(Enumerable.Repeat($"<w:gridCol w:w=\"{9000 / columns}\"/>", columns)) + "</w:tblGrid>" +
+    /// <summary>A table with explicit column widths (twips) and fixed layout, so every renderer draws the same grid.</summary>
+    private static string Tbl(int[] widths, IEnumerable<string> rows, DocxOptions o) =>
+        "<w:tbl><w:tblPr><w:tblW w:w=\"" + widths.Sum() + "\" w:type=\"dxa\"/><w:tblBorders>" +
+        string.Concat(new[] { "top", "left", "bottom", "right", "insideH", "insideV" }.Select(b => o.Borderless
+            ? $"<w:{b} w:val=\"nil\"/>"
+            : $"<w:{b} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")) +
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>" +
+        string.Concat(widths.Select(static w => $"<w:gridCol w:w=\"{w}\"/>")) + "</w:tblGrid>" +
         string.Concat(rows) + "</w:tbl>";
+
+    private static int[] Widths(DocxOptions o, params int[] widths) =>
+        o.Landscape ? widths.Select(static w => w * 3 / 2).ToArray() : widths;
 
     /// <summary>A value cell's paragraph; with revisions, some values are tracked edits or field results.</summary>
     private static string Value(SyntheticReport r, string key, DocxOptions o)
@@ -208,7 +240,6 @@ internal static class DocxRenderer
     private static string ActiveTable(SyntheticReport r, DocxOptions o)
     {
         var shift = o.GridBefore ? 1 : 0;
-        var columns = 4 + shift;
         string Row(params string[] cells) => Tr(cells, shift);
         string V(string key) => Value(r, key, o);
         var label = o.Revisions ? "<w:p><w:r><w:t>行政</w:t></w:r><w:r><w:softHyphen/></w:r><w:r><w:t>许可</w:t></w:r></w:p>" : P("行政许可");
@@ -230,7 +261,7 @@ internal static class DocxRenderer
             Row(Tc(P("信息内容")), Tc(P("本年收费金额（单位：万元）"), 3)),
             Row(Tc(P("行政事业性收费")), Tc(V("active.fees.amount"), 3)),
         };
-        return Tbl(columns, rows);
+        return Tbl(Widths(o, [.. Enumerable.Repeat(400, shift), 2800, 2000, 2000, 2200]), rows, o);
     }
 
     private static string RequestsHeader(DocxOptions o)
@@ -238,9 +269,10 @@ internal static class DocxRenderer
         var org = o.Revisions
             ? ReportRenderer.OrgColumns.Select(static c => c.Length == 4 ? $"<w:p><w:r><w:t>{c[..2]}</w:t><w:br/><w:t>{c[2..]}</w:t></w:r></w:p>" : $"<w:p><w:r><w:t>{c[..2]}</w:t><w:tab/><w:t>{c[2..]}</w:t></w:r></w:p>")
             : ReportRenderer.OrgColumns.Select(static c => P(c));
-        return Tr([Tc(P("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"), 3, "restart"), Tc(P("申请人情况"), 7)]) +
-               Tr([Tc(string.Empty, 3, "continue"), Tc(P("自然人"), 1, "restart"), Tc(P("法人或其他组织"), 5), Tc(P("总计"), 1, "restart")]) +
-               Tr([Tc(string.Empty, 3, "continue"), Tc(string.Empty, 1, "continue"), .. org.Select(static c => Tc(c)), Tc(string.Empty, 1, "continue")]);
+        var h = o.RepeatHeader;
+        return Tr([Tc(P("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"), 3, "restart"), Tc(P("申请人情况"), 7)], header: h) +
+               Tr([Tc(string.Empty, 3, "continue"), Tc(P("自然人"), 1, "restart"), Tc(P("法人或其他组织"), 5), Tc(P("总计"), 1, "restart")], header: h) +
+               Tr([Tc(string.Empty, 3, "continue"), Tc(string.Empty, 1, "continue"), .. org.Select(static c => Tc(c)), Tc(string.Empty, 1, "continue")], header: h);
     }
 
     private static string RequestsTables(SyntheticReport r, DocxOptions o)
@@ -260,7 +292,9 @@ internal static class DocxRenderer
             }
             else
             {
-                cells.Add(Tc(first || rows[i - 1].Outer != outer ? P(outer) : string.Empty, 1, first || rows[i - 1].Outer != outer ? "restart" : "continue"));
+                var opens = first || rows[i - 1].Outer != outer;
+                var outerCell = Tc(opens ? P(outer) : string.Empty, 1, opens ? "restart" : "continue");
+                cells.Add(o.VerticalLabel ? outerCell.Replace("</w:tcPr>", "<w:textDirection w:val=\"tbRl\"/></w:tcPr>") : outerCell);
                 if (group is null)
                 {
                     cells.Add(Tc(Label(label, o, GroupList), 2));
@@ -279,14 +313,16 @@ internal static class DocxRenderer
             }
 
             cells.AddRange(SyntheticReport.RequestColumns.Select(c => Tc(Value(r, $"requests.{id}.{c}", o))));
-            tables[^1].Add(Tr(cells));
+            tables[^1].Add(Tr(cells, height: o.RowHeight));
             if (i == split)
             {
                 tables.Add([]);
             }
         }
 
-        return string.Join(P("（续表）"), tables.Select(static t => Tbl(10, t)));
+        var values = o.NarrowValues ? 520 : 720;
+        var widths = Widths(o, [o.VerticalLabel ? 500 : 900, 1200, 2860 - (o.VerticalLabel ? 0 : 400) + (o.NarrowValues ? 7 * (720 - 520) : 0), .. Enumerable.Repeat(values, 7)]);
+        return string.Join(P("（续表）"), tables.Select(t => Tbl(widths, t, o)));
     }
 
     /// <summary>A label whose “（一）” or “1.” Word draws from a list, when numbering is on.</summary>
@@ -311,7 +347,7 @@ internal static class DocxRenderer
             Tr([.. results.Select(static _ => Tc(string.Empty, 1, "continue")), .. results.Concat(results).Select(static x => Tc(P(x)))]),
             Tr(SyntheticReport.AppealBlocks.SelectMany(b => SyntheticReport.AppealResults.Append("total").Select(res => Tc(Value(r, $"appeals.{b}.{res}", o))))),
         };
-        return Tbl(15, rows);
+        return Tbl(Widths(o, [.. Enumerable.Repeat(600, 15)]), rows, o);
     }
 
     /// <summary>A paragraph anchoring a text box; the VML fallback repeats the content, as Word writes it.</summary>

@@ -8,7 +8,11 @@ namespace Disclosure.Parsing.Tests.Fixtures;
 /// </summary>
 internal static class FixtureCases
 {
-    public sealed record Case(string Path, Func<(byte[] Content, SyntheticReport Report)> Make);
+    /// <summary>A fixture. For a PDF case, <see cref="Make"/> gives its Word source, which LibreOffice prints to the PDF.</summary>
+    public sealed record Case(string Path, Func<(byte[] Content, SyntheticReport Report)> Make)
+    {
+        public bool IsPrintedFromWord => Path.EndsWith(".pdf", StringComparison.Ordinal);
+    }
 
     private static readonly Encoding Gbk = GetGbk();
 
@@ -65,7 +69,7 @@ internal static class FixtureCases
             r.MakeNonNumeric("requests.new.research", string.Empty);
             Bump(r, "requests.total.total", 3);
         }, static r => ReportRenderer.InlineText(r, "\t"));
-        foreach (var word in Word())
+        foreach (var word in Word().Concat(Pdf()))
         {
             yield return word;
         }
@@ -96,6 +100,31 @@ internal static class FixtureCases
         yield return Docx("docx/every_feature", 305, static r => r.MakeNonNumeric("requests.unable_unclear.natural_person", "—"),
             new DocxOptions { Numbering = true, ContentControl = true, SplitRequests = true, LayoutTable = true, TextBox = true, Revisions = true, GridBefore = true });
     }
+
+    /// <summary>PDFs printed by LibreOffice from Word sources (see make-pdf-fixtures.sh).</summary>
+    public static IEnumerable<Case> Pdf()
+    {
+        yield return Printed("pdf/ruled_two_pages", 401, static _ => { }, new DocxOptions { Numbering = true, RowHeight = 700 });
+        yield return Printed("pdf/ruled_three_pages_repeated_header", 402, static r => r.MakeNonNumeric("requests.unable_unclear.research", "—"),
+            new DocxOptions { RowHeight = 1500, RepeatHeader = true });
+        yield return Printed("pdf/narrow_columns_wrapped_numbers", 403, static r => r.ScaleAll(10001), new DocxOptions { NarrowValues = true });
+        yield return Printed("pdf/vertical_label_defects", 404, static r =>
+        {
+            r.MakeNonNumeric("requests.granted.nonprofit", "无");
+            Bump(r, "requests.total.natural_person", 1);
+            Bump(r, "appeals.review.total", 1);
+        }, new DocxOptions { VerticalLabel = true });
+        yield return Printed("pdf/landscape", 405, static _ => { }, new DocxOptions { Landscape = true, VerticalLabel = true });
+        yield return Printed("pdf/borderless_landscape", 406, static _ => { }, new DocxOptions { Borderless = true, Landscape = true });
+    }
+
+    private static Case Printed(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>
+        new(path + ".pdf", () =>
+        {
+            var r = SyntheticReport.Consistent(seed);
+            change(r);
+            return (DocxRenderer.Render(r, options), r);
+        });
 
     private static Case Docx(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>
         new(path + ".docx", () =>

@@ -117,6 +117,18 @@ internal sealed class SyntheticReport
 
     public void Set(string key, decimal value) => Texts[key] = value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Multiplies every section 三 and 四 number: the identities are linear, so they still hold.</summary>
+    public void ScaleAll(decimal factor)
+    {
+        foreach (var key in Texts.Keys.Where(static k => !k.StartsWith("active.", StringComparison.Ordinal)).ToList())
+        {
+            if (Value(key) is { } v)
+            {
+                Set(key, v * factor);
+            }
+        }
+    }
+
     /// <summary>The value the text means, read the way a person would (the oracle, not the library's parser).</summary>
     public decimal? Value(string key)
     {

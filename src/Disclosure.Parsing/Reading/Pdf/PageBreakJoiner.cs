@@ -3,13 +3,13 @@ using Disclosure.Parsing.Layout;
 namespace Disclosure.Parsing.Reading.Pdf;
 
 /// <summary>A block read from one page, with what joining tables across pages needs to know.</summary>
-internal sealed record PageBlock(LayoutBlock Block, int Page, IReadOnlyList<double>? ColumnBounds);
+internal sealed record PageBlock(LayoutBlock Block, int Page, double Top, IReadOnlyList<double>? ColumnBounds);
 
 /// <summary>
 /// Continues tables over page breaks. A ruled table that is the last block on its page and one that is the first on
 /// the next, with the same column boundaries, are one table. The continuation's first row is the rest of a row cut by
-/// the page break when it holds no number, does not repeat the table's first row and has the same cells as the last
-/// row before the break; its text joins that row.
+/// the page break when it has the same cells as the last row before the break, does not repeat the table's first row,
+/// and either holds no number or leaves empty a cell that was written before the break; its text joins that row.
 /// </summary>
 internal static class PageBreakJoiner
 {
@@ -17,6 +17,7 @@ internal static class PageBreakJoiner
 
     public static List<LayoutBlock> Join(List<PageBlock> blocks)
     {
+        blocks = WithoutRunningLines(blocks);
         var result = new List<PageBlock>();
         foreach (var block in blocks)
         {
@@ -34,6 +35,18 @@ internal static class PageBreakJoiner
         }
 
         return result.Select(static b => b.Block).ToList();
+    }
+
+    /// <summary>Drops running headers and footers: the same short line at the same height on two or more pages.</summary>
+    private static List<PageBlock> WithoutRunningLines(List<PageBlock> blocks)
+    {
+        var running = blocks
+            .Where(static b => b.Block is LayoutParagraph { Text.Length: <= 60 })
+            .GroupBy(static b => ((LayoutParagraph)b.Block).Text)
+            .Where(static g => g.Select(static b => b.Page).Distinct().Count() >= 2 && g.Max(static b => b.Top) - g.Min(static b => b.Top) <= 6)
+            .SelectMany(static g => g)
+            .ToHashSet();
+        return running.Count == 0 ? blocks : blocks.Where(b => !running.Contains(b)).ToList();
     }
 
     private static bool IsFirstOnPage(List<PageBlock> blocks, PageBlock block) => blocks.First(b => b.Page == block.Page) == block;
@@ -99,7 +112,8 @@ internal static class PageBreakJoiner
     private static bool IsCutRow(LayoutTable previous, LayoutTable next, int[] map)
     {
         var first = next.Rows.Count > 0 ? next.Rows[0] : [];
-        if (first.Count == 0 || first.Any(static c => Recognition.LabelText.ParseNumber(c.Text) is not null))
+        var last = previous.RowCount - 1;
+        if (first.Count == 0)
         {
             return false;
         }
@@ -111,8 +125,21 @@ internal static class PageBreakJoiner
         }
 
         // The two halves of one row have the same cells: the same column boundaries on both pages.
-        var before = previous.Rows[^1].Select(static c => (c.Column, c.Column + c.ColumnSpan)).ToHashSet();
+        var before = previous.Rows[last].Select(static c => (c.Column, c.Column + c.ColumnSpan)).ToHashSet();
         var after = first.Select(c => (map[c.Column], map[c.Column + c.ColumnSpan])).ToHashSet();
-        return before.SetEquals(after);
+        if (!before.SetEquals(after))
+        {
+            return false;
+        }
+
+        // A new row brings numbers and fills the cells its predecessor filled; the rest of a cut row holds no
+        // number, or leaves empty a cell of its own that was written before the break (its text ended there).
+        if (first.All(static c => Recognition.LabelText.ParseNumber(c.Text) is null))
+        {
+            return true;
+        }
+
+        return previous.Rows[last].Any(p => p.StartsIn(last) && p.Text.Length > 0
+            && first.Any(c => map[c.Column] == p.Column && c.Text.Length == 0));
     }
 }

@@ -165,7 +165,7 @@ public sealed partial class PdfReader : IDocumentReader
                 tableCount++;
             }
 
-            blocks.Add(new PageBlock(block, number, item.Bounds));
+            blocks.Add(new PageBlock(block, number, item.Top, item.Bounds));
         }
     }
 
