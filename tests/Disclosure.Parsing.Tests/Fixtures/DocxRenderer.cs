@@ -39,11 +39,14 @@ internal sealed record DocxOptions
     /// <summary>Section 三's header rows repeated at the top of each page (w:tblHeader).</summary>
     public bool RepeatHeader { get; init; }
 
-    /// <summary>Tables drawn without any border.</summary>
+    /// <summary>Sections 二 and 三's tables drawn without any border (section 四's keeps them).</summary>
     public bool Borderless { get; init; }
 
     /// <summary>A landscape page.</summary>
     public bool Landscape { get; init; }
+
+    /// <summary>Section 四 starts a new page (so that its table is not cut by a page break).</summary>
+    public bool AppealsOnNewPage { get; init; }
 
     /// <summary>三、本年度办理结果 written vertically (w:textDirection tbRl).</summary>
     public bool VerticalLabel { get; init; }
@@ -74,6 +77,11 @@ internal static class DocxRenderer
         body.Append(o.ContentControl ? $"<w:sdt><w:sdtPr><w:alias w:val=\"主动公开\"/><w:id w:val=\"7\"/></w:sdtPr><w:sdtContent>{active}</w:sdtContent></w:sdt>" : active);
         Heading(body, r, o, "三");
         body.Append(RequestsTables(r, o));
+        if (o.AppealsOnNewPage)
+        {
+            body.Append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+        }
+
         Heading(body, r, o, "四");
         var appeals = AppealsTable(r, o);
         body.Append(o.TextBox ? TextBox(appeals) : appeals);
@@ -347,7 +355,9 @@ internal static class DocxRenderer
             Tr([.. results.Select(static _ => Tc(string.Empty, 1, "continue")), .. results.Concat(results).Select(static x => Tc(P(x)))]),
             Tr(SyntheticReport.AppealBlocks.SelectMany(b => SyntheticReport.AppealResults.Append("total").Select(res => Tc(Value(r, $"appeals.{b}.{res}", o))))),
         };
-        return Tbl(Widths(o, [.. Enumerable.Repeat(600, 15)]), rows, o);
+        // Section 四 keeps its borders even in a borderless document: fifteen headers of four characters stand closer
+        // than a character apart, which word alignment cannot tell from the spacing of prose (a limit of the fallback).
+        return Tbl(Widths(o, [.. Enumerable.Repeat(600, 15)]), rows, o with { Borderless = false });
     }
 
     /// <summary>A paragraph anchoring a text box; the VML fallback repeats the content, as Word writes it.</summary>

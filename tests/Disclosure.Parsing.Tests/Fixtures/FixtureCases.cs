@@ -115,7 +115,7 @@ internal static class FixtureCases
             Bump(r, "appeals.review.total", 1);
         }, new DocxOptions { VerticalLabel = true });
         yield return Printed("pdf/landscape", 405, static _ => { }, new DocxOptions { Landscape = true, VerticalLabel = true });
-        yield return Printed("pdf/borderless_landscape", 406, static _ => { }, new DocxOptions { Borderless = true, Landscape = true });
+        yield return Printed("pdf/borderless_landscape", 406, static _ => { }, new DocxOptions { Borderless = true, Landscape = true, AppealsOnNewPage = true });
     }
 
     private static Case Printed(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>

@@ -15,7 +15,7 @@ public sealed record PdfReaderOptions
     /// Where a table has no ruling lines, a line whose words are separated by gaps wider than this many characters
     /// is read as a table row.
     /// </summary>
-    public double BorderlessColumnGap { get; init; } = 1.8;
+    public double BorderlessColumnGap { get; init; } = 1.0;
 }
 
 /// <summary>
@@ -133,11 +133,10 @@ public sealed partial class PdfReader : IDocumentReader
             items.Add((table.Top, index => TableBlock(number, index, table, glyphs), table.Xs));
         }
 
-        foreach (var group in LineGroups(TextLines.Build(outside)))
+        foreach (var item in BorderlessTables.Find(TextLines.Build(outside), _options.BorderlessColumnGap))
         {
-            if (group.Count == 1 && group[0].Glyphs.Count > 0)
+            if (item.Line is { } line)
             {
-                var line = group[0];
                 var text = CellText.Clean(TextLines.LineText(line.Glyphs));
                 if (text.Length > 0 && !PageNumber().IsMatch(text))
                 {
@@ -146,8 +145,8 @@ public sealed partial class PdfReader : IDocumentReader
             }
             else
             {
-                var rows = group;
-                items.Add((rows[0].Top, index => BorderlessBlock(number, index, rows), null));
+                var rows = item.Rows!;
+                items.Add((item.Top, index => BorderlessBlock(number, index, rows), null));
             }
         }
 
@@ -169,61 +168,15 @@ public sealed partial class PdfReader : IDocumentReader
         }
     }
 
-    /// <summary>
-    /// Groups lines outside ruled tables: a run of two or more lines that each split into several word chunks
-    /// at wide gaps is a borderless table; every other line stands alone.
-    /// </summary>
-    private List<List<TextLine>> LineGroups(List<TextLine> lines)
-    {
-        var groups = new List<List<TextLine>>();
-        var run = new List<TextLine>();
-        foreach (var line in lines)
-        {
-            if (IsTabular(line))
-            {
-                run.Add(line);
-                continue;
-            }
-
-            Flush();
-            groups.Add([line]);
-        }
-
-        Flush();
-        return groups.OrderBy(static g => g[0].Top).ToList();
-
-        void Flush()
-        {
-            if (run.Count >= 2)
-            {
-                groups.Add(run);
-            }
-            else
-            {
-                groups.AddRange(run.Select(static l => new List<TextLine> { l }));
-            }
-
-            run = [];
-        }
-    }
-
-    private bool IsTabular(TextLine line)
-    {
-        var chunks = TextLines.Chunks(line.Glyphs, _options.BorderlessColumnGap);
-        return chunks.Count >= 3 || (chunks.Count == 2 && chunks.Any(static c => c.All(static g => char.IsAsciiDigit(g.Value[0]) || g.Value is "," or ".")));
-    }
-
-    private LayoutTable BorderlessBlock(int page, int index, List<TextLine> rows)
+    private static LayoutTable BorderlessBlock(int page, int index, List<List<Chunk>> rows)
     {
         var cells = new List<LayoutCell>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var chunks = TextLines.Chunks(rows[r].Glyphs, _options.BorderlessColumnGap);
-            for (var c = 0; c < chunks.Count; c++)
+            for (var c = 0; c < rows[r].Count; c++)
             {
-                var x = chunks[c][0].Left;
-                cells.Add(new LayoutCell(CellText.Clean(TextLines.LineText(chunks[c])), r, c, 1, 1,
-                    $"page {page}, table {index}, row {r + 1}, col {c + 1}, x {x:0} y {rows[r].Top:0}"));
+                var chunk = rows[r][c];
+                cells.Add(new LayoutCell(chunk.Text, r, c, 1, 1, $"page {page}, table {index}, row {r + 1}, col {c + 1}, x {chunk.Left:0} y {chunk.Top:0}"));
             }
         }
 

@@ -95,13 +95,18 @@ internal static class TextLines
         return sb.ToString();
     }
 
-    /// <summary>Splits a line into chunks where the gap is wider than <paramref name="gapInSizes"/> characters.</summary>
+    /// <summary>
+    /// Splits a line into chunks where the gap is wider than <paramref name="gapInSizes"/> characters, or where a
+    /// number starts after a visible gap: a label that fills its cell stands close to the first value.
+    /// </summary>
     public static List<List<Glyph>> Chunks(List<Glyph> glyphs, double gapInSizes)
     {
         var chunks = new List<List<Glyph>> { new() { glyphs[0] } };
         for (var i = 1; i < glyphs.Count; i++)
         {
-            if (glyphs[i].Left - glyphs[i - 1].Right > glyphs[i].Size * gapInSizes)
+            var gap = glyphs[i].Left - glyphs[i - 1].Right;
+            var numberStarts = char.IsAsciiDigit(glyphs[i].Value[0]) && !char.IsAsciiDigit(glyphs[i - 1].Value[0]) && glyphs[i - 1].Value is not ("." or "," or "-");
+            if (gap > glyphs[i].Size * gapInSizes || (numberStarts && gap > glyphs[i].Size * 0.35))
             {
                 chunks.Add([]);
             }
