@@ -138,7 +138,7 @@ public sealed partial class PdfReader : IDocumentReader
             if (item.Line is { } line)
             {
                 var text = CellText.Clean(TextLines.LineText(line.Glyphs));
-                if (text.Length > 0 && !PageNumber().IsMatch(text))
+                if (text.Length > 0 && !IsPageNumber(text))
                 {
                     items.Add((line.Top, _ => new LayoutParagraph(text, $"page {number}, y {line.Top:0}"), null));
                 }
@@ -220,7 +220,9 @@ public sealed partial class PdfReader : IDocumentReader
         return cells.All(static c => c.Text.Length == 0) ? null : new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}");
     }
 
-    // "-4-", "— 4 —", "第 4 页", "4 / 12", "第4页 共12页": page furniture, not content.
-    [GeneratedRegex(@"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")]
+    /// <summary>"-4-", "— 4 —", "第 4 页", "4 / 12", "第4页 共12页": page furniture, not content. A lone 2024 is a year.</summary>
+    internal static bool IsPageNumber(string text) => PageNumber().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")]
     private static partial Regex PageNumber();
 }

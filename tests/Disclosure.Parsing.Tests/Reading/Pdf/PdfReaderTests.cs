@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Reading;
+using Disclosure.Parsing.Reading.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace Disclosure.Parsing.Tests.Reading.Pdf;
+
+[TestFixture]
+public sealed class PdfReaderTests
+{
+    private static byte[] Build(Action<PdfDocumentBuilder, PdfDocumentBuilder.AddedFont> draw)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        draw(builder, font);
+        return builder.Build();
+    }
+
+    [Test]
+    public void RebuildsTheGridFromRulingsWithMergedCells()
+    {
+        // A 3 x 3 grid whose top row is one cell: the two inner walls stop below it.
+        var pdf = Build((b, font) =>
+        {
+            var page = b.AddPage(PageSize.A4);
+            double[] xs = [100, 200, 300, 400];
+            double[] ys = [700, 670, 640, 610];
+            foreach (var y in ys)
+            {
+                page.DrawLine(new PdfPoint(100, y), new PdfPoint(400, y), 0.5);
+            }
+
+            page.DrawLine(new PdfPoint(100, 700), new PdfPoint(100, 610), 0.5);
+            page.DrawLine(new PdfPoint(400, 700), new PdfPoint(400, 610), 0.5);
+            page.DrawLine(new PdfPoint(200, 670), new PdfPoint(200, 610), 0.5);
+            page.DrawLine(new PdfPoint(300, 670), new PdfPoint(300, 610), 0.5);
+            page.AddText("Header", 10, new PdfPoint(220, 680), font);
+            page.AddText("Label", 10, new PdfPoint(110, 650), font);
+            page.AddText("128", 10, new PdfPoint(210, 656), font);
+            page.AddText("8", 10, new PdfPoint(210, 645), font);
+            page.AddText("3", 10, new PdfPoint(310, 650), font);
+            page.AddText("-1-", 10, new PdfPoint(290, 40), font);
+        });
+
+        var doc = new PdfReader().Read(pdf);
+
+        var table = doc.Blocks.OfType<LayoutTable>().Single();
+        table.Cells.Single(static c => c.Text == "Header").ColumnSpan.Should().Be(3);
+        table.Rows[1].Select(static c => c.Text).Should().Equal("Label", "128\n8", "3");
+        table.Cells.Single(static c => c.Text == "3").Location.Should().StartWith("page 1, table 1, row 2, col 3");
+        doc.Blocks.OfType<LayoutParagraph>().Should().BeEmpty("the page number is page furniture");
+    }
+
+    [Test]
+    public void AScanIsRefusedAsNeedingOcr()
+    {
+        var pdf = Build((b, _) => b.AddPage(PageSize.A4).AddPng(Png(8, 8), new PdfRectangle(50, 50, 545, 792)));
+
+        var act = () => new PdfReader().Read(pdf);
+
+        act.Should().Throw<DocumentReadException>().WithMessage("*scanned*OCR*");
+    }
+
+    [Test]
+    public void AnEncryptedPdfNeedsAPassword()
+    {
+        var act = () => new PdfReader().Read(File.ReadAllBytes(Path.Combine(TestPaths.TestData, "pdf", "errors", "encrypted.pdf")));
+
+        act.Should().Throw<DocumentReadException>().WithMessage("*encrypted*password*");
+    }
+
+    [Test]
+    public void ATruncatedPdfIsCorrupt()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.TestData, "pdf", "ruled_two_pages.pdf"));
+
+        var act = () => new PdfReader().Read(bytes[..(bytes.Length / 3)]);
+
+        act.Should().Throw<DocumentReadException>();
+    }
+
+    [Test]
+    public void AFiveHundredPagePdfIsRefusedQuickly()
+    {
+        var pdf = Build((b, font) =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                b.AddPage(PageSize.A4).AddText($"Page {i}", 10, new PdfPoint(50, 700), font);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+
+        var act = () => new PdfReader().Read(pdf);
+
+        act.Should().Throw<DocumentReadException>().WithMessage("*500 pages*");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Test]
+    public void APdfThatIsNotAReportIsSaidSo()
+    {
+        var pdf = Build((b, font) => b.AddPage(PageSize.A4).AddText("Invoice 2024: total 12.50", 12, new PdfPoint(50, 700), font));
+
+        var result = DisclosurePipeline.Default.Audit(pdf, "invoice.pdf");
+
+        result.Error.Should().Contain("not a disclosure annual report");
+        result.Format.Should().Be("pdf");
+    }
+
+    [TestCase("-4-")]
+    [TestCase("- 4 -")]
+    [TestCase("4 / 12")]
+    public void DrawnPageNumbersAreNotContent(string text)
+    {
+        var pdf = Build((b, font) =>
+        {
+            var page = b.AddPage(PageSize.A4);
+            page.AddText("Report", 12, new PdfPoint(50, 700), font);
+            page.AddText(text, 10, new PdfPoint(280, 40), font);
+        });
+
+        new PdfReader().Read(pdf).Blocks.OfType<LayoutParagraph>().Select(static p => p.Text).Should().Equal("Report");
+    }
+
+    [TestCase("— 4 —", true)]
+    [TestCase("第 4 页", true)]
+    [TestCase("第4页 共12页", true)]
+    [TestCase("12", true)]
+    [TestCase("2024", false)]
+    [TestCase("2024年", false)]
+    [TestCase("一、总体情况", false)]
+    public void RecognisesPageNumberForms(string text, bool isPageNumber) => PdfReader.IsPageNumber(text).Should().Be(isPageNumber);
+
+    /// <summary>A grey PNG of the given size: what a scanner puts on a page.</summary>
+    private static byte[] Png(int width, int height)
+    {
+        using var raw = new MemoryStream();
+        for (var y = 0; y < height; y++)
+        {
+            raw.WriteByte(0);
+            raw.Write(Enumerable.Repeat((byte)0x80, width).ToArray());
+        }
+
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(raw.ToArray());
+        }
+
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", [.. BigEndian(width), .. BigEndian(height), 8, 0, 0, 0, 0]);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream s, string type, byte[] data)
+    {
+        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        s.Write(BigEndian(data.Length));
+        s.Write(typed);
+        s.Write(BigEndian((int)Crc32(typed)));
+    }
+
+    private static byte[] BigEndian(int v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+}
+
+[TestFixture]
+public sealed class PageBreakJoinerTests
+{
+    private static LayoutTable Table(params string[][] rows) =>
+        new(1, rows.SelectMany((r, i) => r.Select((t, j) => new LayoutCell(t, i, j, 1, 1, $"r{i}c{j}"))).ToList(), true, "t");
+
+    private static readonly double[] Bounds = [0, 100, 200, 300];
+
+    [Test]
+    public void ATableEndingAPageContinuesOnTheNext()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 700, Bounds),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, Bounds),
+        ]);
+
+        blocks.Should().ContainSingle().Which.Should().BeOfType<LayoutTable>().Which.RowCount.Should().Be(2);
+    }
+
+    [Test]
+    public void TheRestOfACutRowJoinsIt()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["label", "1", "2"], ["long la", "3", "4"]), 1, 700, Bounds),
+            new PageBlock(Table(["bel end", "", ""], ["next", "5", "6"]), 2, 80, Bounds),
+        ]);
+
+        var table = (LayoutTable)blocks.Single();
+        table.Rows[1].Select(static c => c.Text).Should().Equal("long la\nbel end", "3", "4");
+        table.Rows[2].Select(static c => c.Text).Should().Equal("next", "5", "6");
+    }
+
+    [Test]
+    public void ARepeatedHeaderIsNotACutRow()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["h1", "h2", "h3"], ["a", "1", "2"]), 1, 700, Bounds),
+            new PageBlock(Table(["h1", "h2", "h3"], ["b", "3", "4"]), 2, 80, Bounds),
+        ]);
+
+        ((LayoutTable)blocks.Single()).RowCount.Should().Be(4);
+    }
+
+    [Test]
+    public void TablesWithOtherColumnsOrOnFarPagesStayApart()
+    {
+        PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1"]), 1, 700, Bounds),
+            new PageBlock(Table(["b", "2"]), 2, 80, [0, 150, 300]),
+        ]).Should().HaveCount(2);
+        PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1"]), 1, 700, Bounds),
+            new PageBlock(Table(["b", "2"]), 3, 80, Bounds),
+        ]).Should().HaveCount(2);
+    }
+
+    [Test]
+    public void RunningHeadersAreDropped()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(new LayoutParagraph("某县政府信息公开年度报告", "p1"), 1, 40, null),
+            new PageBlock(new LayoutParagraph("一、总体情况", "p1"), 1, 90, null),
+            new PageBlock(new LayoutParagraph("某县政府信息公开年度报告", "p2"), 2, 41, null),
+        ]);
+
+        blocks.Should().ContainSingle().Which.Should().BeOfType<LayoutParagraph>().Which.Text.Should().Be("一、总体情况");
+    }
+}
