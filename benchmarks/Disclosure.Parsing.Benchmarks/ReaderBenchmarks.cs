@@ -13,6 +13,7 @@ public class ReaderBenchmarks
     private byte[] _html = [];
     private byte[] _text = [];
     private byte[] _docx = [];
+    private byte[] _pdf = [];
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +27,7 @@ public class ReaderBenchmarks
         _html = File.ReadAllBytes(Path.Combine(root, "testdata", "html", "site_chrome_gb2312.html"));
         _text = File.ReadAllBytes(Path.Combine(root, "testdata", "text", "cell_per_line.txt"));
         _docx = File.ReadAllBytes(Path.Combine(root, "testdata", "docx", "every_feature.docx"));
+        _pdf = File.ReadAllBytes(Path.Combine(root, "testdata", "pdf", "ruled_three_pages_repeated_header.pdf"));
     }
 
     [Benchmark]
@@ -36,4 +38,7 @@ public class ReaderBenchmarks
 
     [Benchmark]
     public AuditResult Docx() => DisclosurePipeline.Default.Audit(_docx, "report.docx");
+
+    [Benchmark]
+    public AuditResult Pdf() => DisclosurePipeline.Default.Audit(_pdf, "report.pdf");
 }

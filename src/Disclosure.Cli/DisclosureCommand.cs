@@ -145,14 +145,17 @@ internal static class DisclosureCommand
             sink.Write(ReportCsv.Header());
         }
 
-        var results = new List<AuditResult>();
+        // Counts only: holding every report until the end would grow the heap with the batch.
+        var (total, unreadable, failing) = (0, 0, 0);
         var pipeline = DisclosurePipeline.Default;
 
         // Both cores, results still written in input order as they complete.
         foreach (var result in files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
                      .Select(f => AuditOne(pipeline, f)))
         {
-            results.Add(result);
+            total++;
+            unreadable += result.Error is not null ? 1 : 0;
+            failing += result.Error is null && result.HasErrors ? 1 : 0;
             switch (format)
             {
                 case "jsonl":
@@ -175,13 +178,11 @@ internal static class DisclosureCommand
 
         if (format == "text")
         {
-            var unreadable = results.Count(static r => r.Error is not null);
-            var failing = results.Count(static r => r.HasErrors);
-            sink.Write($"{results.Count} file(s): {results.Count - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
+            sink.Write($"{total} file(s): {total - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
         }
 
         sink.Flush();
-        return ExitCode(results);
+        return unreadable > 0 ? Unreadable : failing > 0 ? Findings : Clean;
     }
 
     /// <summary>Audits one file; an unexpected failure becomes that file's error, never the batch's.</summary>
