@@ -253,20 +253,10 @@ internal static class ReportRenderer
         sb.Append('\t').Append(r.Agency).Append('\n').Append(r.Year).Append("年度政府信息公开工作年度报告\n \n");
         TextSection(sb, r, "一", $"{r.Year}年，{r.Agency}认真贯彻落实《中华人民共和国政府信息公开条例》。\n（一）主动公开情况。加大公开力度。\n");
         TextSection(sb, r, "二", string.Empty);
-        Row("第二十条第（一）项");
-        Row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数");
-        Row("规章", T("active.regulations.issued"), T("active.regulations.repealed"), T("active.regulations.in_force"));
-        Row(r.RowLabels["normative_documents"], T("active.normative_documents.issued"), T("active.normative_documents.repealed"), T("active.normative_documents.in_force"));
-        Row("第二十条第（五）项");
-        Row("信息内容", "本年处理决定数量");
-        Row("行政许可", T("active.licensing.decisions"));
-        Row("第二十条第（六）项");
-        Row("信息内容", "本年处理决定数量");
-        Row("行政处罚", T("active.punishment.decisions"));
-        Row("行政强制", T("active.coercion.decisions"));
-        Row("第二十条第（八）项");
-        Row("信息内容", "本年收费金额（单位：万元）");
-        Row("行政事业性收费", T("active.fees.amount"));
+        foreach (var row in ActiveRows(r))
+        {
+            Row(row);
+        }
         sb.Append(" \n");
         TextSection(sb, r, "三", string.Empty);
         Row("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况");
@@ -310,20 +300,10 @@ internal static class ReportRenderer
         sb.Append(r.Agency).Append(r.Year).Append("年政府信息公开工作年度报告\n\n");
         TextSection(sb, r, "一", $"{r.Year}年，{r.Agency}认真贯彻落实《中华人民共和国政府信息公开条例》。\n");
         TextSection(sb, r, "二", string.Empty);
-        Row("第二十条第（一）项");
-        Row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数");
-        Row("规章", T("active.regulations.issued"), T("active.regulations.repealed"), T("active.regulations.in_force"));
-        Row(r.RowLabels["normative_documents"], T("active.normative_documents.issued"), T("active.normative_documents.repealed"), T("active.normative_documents.in_force"));
-        Row("第二十条第（五）项");
-        Row("信息内容", "本年处理决定数量");
-        Row("行政许可", T("active.licensing.decisions"));
-        Row("第二十条第（六）项");
-        Row("信息内容", "本年处理决定数量");
-        Row("行政处罚", T("active.punishment.decisions"));
-        Row("行政强制", T("active.coercion.decisions"));
-        Row("第二十条第（八）项");
-        Row("信息内容", "本年收费金额（单位：万元）");
-        Row("行政事业性收费", T("active.fees.amount"));
+        foreach (var row in ActiveRows(r))
+        {
+            Row(row);
+        }
         TextSection(sb, r, "三", string.Empty);
         Row("申请人情况");
         Row("自然人", "法人或其他组织", "总计");
@@ -341,6 +321,26 @@ internal static class ReportRenderer
         TextSection(sb, r, "五", "存在的问题：解读质量仍需提升。\n");
         TextSection(sb, r, "六", "本年度未收取信息处理费。\n");
         return sb.ToString();
+    }
+
+    /// <summary>Section 二 as rows of cell texts: block headings, column headers and values.</summary>
+    private static IEnumerable<string[]> ActiveRows(SyntheticReport r)
+    {
+        string T(string key) => r.Texts.GetValueOrDefault(key, string.Empty);
+        yield return ["第二十条第（一）项"];
+        yield return ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"];
+        yield return ["规章", T("active.regulations.issued"), T("active.regulations.repealed"), T("active.regulations.in_force")];
+        yield return [r.RowLabels["normative_documents"], T("active.normative_documents.issued"), T("active.normative_documents.repealed"), T("active.normative_documents.in_force")];
+        yield return ["第二十条第（五）项"];
+        yield return ["信息内容", "本年处理决定数量"];
+        yield return ["行政许可", T("active.licensing.decisions")];
+        yield return ["第二十条第（六）项"];
+        yield return ["信息内容", "本年处理决定数量"];
+        yield return ["行政处罚", T("active.punishment.decisions")];
+        yield return ["行政强制", T("active.coercion.decisions")];
+        yield return ["第二十条第（八）项"];
+        yield return ["信息内容", "本年收费金额（单位：万元）"];
+        yield return ["行政事业性收费", T("active.fees.amount")];
     }
 
     private static void TextSection(StringBuilder sb, SyntheticReport r, string number, string body)
