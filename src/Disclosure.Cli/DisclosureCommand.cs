@@ -4,6 +4,7 @@ using Disclosure.Parsing;
 using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Reading;
+using Disclosure.Parsing.Rules;
 
 namespace Disclosure.Cli;
 
@@ -88,23 +89,53 @@ internal static class DisclosureCommand
         };
         format.AcceptOnlyFromAmong("text", "jsonl", "csv");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var findings = new Option<bool>("--findings") { Description = "With --format csv: one row per finding instead of one row per report." };
+        var ruleOption = new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." };
+        var disable = new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable)." };
+        var rulesFile = new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." };
         var audit = new Command("audit", "Audit reports in batch and print one result per file.")
         {
             pathsArgument,
             format,
             output,
+            findings,
+            ruleOption,
+            disable,
+            rulesFile,
         };
         audit.SetAction(parse =>
         {
+            AuditOptions options;
+            try
+            {
+                options = Options(parse.GetValue(rulesFile), parse.GetValue(ruleOption) ?? [], parse.GetValue(disable) ?? []);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(e.Message);
+                return Unreadable;
+            }
+
+            var pipeline = new DisclosurePipelineBuilder { AuditOptions = options }.UseDefaultReaders().UseCoreRules().Build();
+            var shape = parse.GetValue(format) == "csv" && parse.GetValue(findings) ? "csv-findings" : parse.GetValue(format)!;
             var paths = parse.GetValue(pathsArgument)!;
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
-                return Audit(paths, parse.GetValue(format)!, stdout, stderr);
+                return Audit(pipeline, paths, shape, stdout, stderr);
             }
 
             using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-            return Audit(paths, parse.GetValue(format)!, file, stderr);
+            return Audit(pipeline, paths, shape, file, stderr);
+        });
+
+        var markdown = new Option<bool>("--markdown") { Description = "Print the catalogue as Markdown (the source of docs/rules.md)." };
+        var rules = new Command("rules", "List the audit rules: ID, default severity, category, title.") { markdown };
+        rules.SetAction(parse =>
+        {
+            var descriptors = RuleCatalog.Descriptors;
+            stdout.Write(parse.GetValue(markdown) ? RuleDocs.Markdown(descriptors) : RuleDocs.Listing(descriptors));
+            return Clean;
         });
 
         return new RootCommand(
@@ -113,15 +144,39 @@ internal static class DisclosureCommand
             "  disclosure audit testdata/sample/linhe_like_2023.html\n" +
             "  disclosure audit reports/ --format jsonl > results.jsonl\n" +
             "  disclosure audit reports/ --format csv -o cells.csv\n" +
+            "  disclosure audit reports/ --rule SUM002=warning --disable CELL001\n" +
+            "  disclosure rules\n" +
             "  disclosure extract report.txt")
         {
             extract,
             audit,
             layout,
+            rules,
         };
     }
 
-    private static int Audit(string[] paths, string format, TextWriter sink, TextWriter stderr)
+    /// <summary>Audit options from a rules file, then --rule and --disable on top of it.</summary>
+    internal static AuditOptions Options(string? rulesFile, string[] overrides, string[] disabled)
+    {
+        var fromFile = rulesFile is null ? new AuditOptions() : RuleCatalog.ReadOptions(File.ReadAllText(rulesFile));
+        var severities = new Dictionary<string, Severity>(fromFile.SeverityOverrides, StringComparer.OrdinalIgnoreCase);
+        foreach (var o in overrides)
+        {
+            var parts = o.Split('=', 2);
+            if (parts.Length != 2)
+            {
+                throw new FormatException($"--rule takes ID=severity, not '{o}'");
+            }
+
+            severities[RuleCatalog.KnownId(parts[0])] = RuleCatalog.ParseSeverity(parts[1]);
+        }
+
+        var off = new HashSet<string>(fromFile.DisabledRules, StringComparer.OrdinalIgnoreCase);
+        off.UnionWith(disabled.Select(RuleCatalog.KnownId));
+        return new AuditOptions { SeverityOverrides = severities, DisabledRules = off };
+    }
+
+    private static int Audit(DisclosurePipeline pipeline, string[] paths, string format, TextWriter sink, TextWriter stderr)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -139,15 +194,14 @@ internal static class DisclosureCommand
             }
         }
 
-        if (format == "csv")
+        if (format is "csv" or "csv-findings")
         {
             sink.Write('\uFEFF');
-            sink.Write(ReportCsv.Header());
+            sink.Write(format == "csv" ? ReportCsv.Header() : ReportCsv.FindingsHeader());
         }
 
         // Counts only: holding every report until the end would grow the heap with the batch.
         var (total, unreadable, failing) = (0, 0, 0);
-        var pipeline = DisclosurePipeline.Default;
 
         // Both cores, results still written in input order as they complete.
         foreach (var result in files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
@@ -164,6 +218,9 @@ internal static class DisclosureCommand
                     break;
                 case "csv":
                     sink.Write(ReportCsv.Row(result));
+                    break;
+                case "csv-findings":
+                    sink.Write(ReportCsv.FindingRows(result));
                     break;
                 default:
                     sink.Write(ReportText.Summary(result));

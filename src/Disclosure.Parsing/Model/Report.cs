@@ -15,6 +15,18 @@ public sealed record Report(
     IReadOnlyList<ReportTable> Tables,
     IReadOnlyDictionary<string, ReportCell> Cells)
 {
+    /// <summary>Every paragraph that reads as a numbered section heading, in document order (duplicates and misnumbering included).</summary>
+    public IReadOnlyList<ReportHeading> Headings { get; init; } = [];
+
+    /// <summary>The paragraphs outside tables, with the section each stands in.</summary>
+    public IReadOnlyList<ReportProse> Prose { get; init; } = [];
+
+    /// <summary>The year of the statistics period (“自2024年1月1日至2024年12月31日”), when stated.</summary>
+    public int? PeriodYear { get; init; }
+
+    /// <summary>The year the opening lines of section 一 speak of (“2024年，本机关…”), when stated.</summary>
+    public int? OpeningYear { get; init; }
+
     /// <summary>The cell with <paramref name="key"/>, or null when it was not located.</summary>
     public ReportCell? Cell(string key) => Cells.GetValueOrDefault(key);
 
@@ -45,3 +57,16 @@ public sealed record ReportTable(string Name, string Section, bool Found, string
 /// <param name="Text">The text as printed (trimmed).</param>
 /// <param name="Location">Where it was found, e.g. <c>table 2, row 4, col 10</c>.</param>
 public sealed record ReportCell(string Key, decimal? Value, string Text, string Location);
+
+/// <summary>A paragraph that reads as a section heading: a list number (一、) and words that give it a meaning.</summary>
+/// <param name="Number">The number printed (一 … 十).</param>
+/// <param name="Meaning">The section its words mean (一 … 六), or null when they match none.</param>
+/// <param name="Text">The heading as printed.</param>
+/// <param name="Location">Where it is.</param>
+public sealed record ReportHeading(string Number, string? Meaning, string Text, string Location);
+
+/// <summary>A paragraph outside the tables.</summary>
+/// <param name="Section">The section it stands in (一 … 六), or null before the first heading.</param>
+/// <param name="Text">The paragraph's text.</param>
+/// <param name="Location">Where it is.</param>
+public sealed record ReportProse(string? Section, string Text, string Location);

@@ -54,6 +54,30 @@ public static class ReportCsv
         return sb.Append("\r\n").ToString();
     }
 
+    /// <summary>The header line of the findings data set: one row per finding.</summary>
+    public static string FindingsHeader() =>
+        Line(["file", "agency", "year", "rule", "severity", "section", "cells", "expected", "actual", "message"]);
+
+    /// <summary>One line per finding of a result; an unreadable file gives one line with its error as the message.</summary>
+    public static string FindingRows(AuditResult result)
+    {
+        var report = result.Report;
+        string[] who = [result.File, report?.Agency ?? string.Empty, report?.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty];
+        if (result.Error is not null)
+        {
+            return Line([.. who, string.Empty, "error", string.Empty, string.Empty, string.Empty, string.Empty, result.Error]);
+        }
+
+        var sb = new StringBuilder();
+        foreach (var f in result.Findings)
+        {
+            sb.Append(Line([.. who, f.RuleId, ReportJson.SeverityName(f.Severity), f.Section ?? string.Empty, string.Join(' ', f.Cells),
+                f.Expected?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Actual?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Message]));
+        }
+
+        return sb.ToString();
+    }
+
     internal static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 }

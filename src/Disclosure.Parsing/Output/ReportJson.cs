@@ -48,8 +48,10 @@ public static class ReportJson
             report?.Template,
             report?.Sections.Select(static s => new SectionDocument(s.Number, s.Title, s.Found, s.Location)).ToList() ?? [],
             cells,
-            result.Findings.Select(static f => new FindingDocument(
-                f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message)).ToList(),
+            result.Findings.Select(f => new FindingDocument(
+                f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message,
+                Rules.RuleCatalog.Find(f.RuleId)?.Help,
+                f.Cells.Where(k => report?.Cells.ContainsKey(k) == true).ToDictionary(static k => k, k => report!.Cells[k].Location))).ToList(),
             result.Error);
     }
 
@@ -84,7 +86,9 @@ internal sealed record FindingDocument(
     IReadOnlyList<string> Cells,
     decimal? Expected,
     decimal? Actual,
-    string Message);
+    string Message,
+    string? Help,
+    Dictionary<string, string> Locations);
 
 [JsonSerializable(typeof(ReportDocument))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ internal static partial class ReportRecognizer
     /// <summary>The six sections: number, official title, and the words that give a heading its meaning.</summary>
     internal static readonly (string Number, string Title, string[] Meaning)[] SectionTemplates =
     [
-        ("一", "一、总体情况", ["总体情况", "总体", "概述", "基本情况", "概况"]),
+        ("一", "一、总体情况", ["总体情况", "总体", "概述", "基本情况", "工作概况"]),
         ("二", "二、主动公开政府信息情况", ["主动公开"]),
         ("三", "三、收到和处理政府信息公开申请情况", ["申请"]),
         ("四", "四、政府信息公开行政复议、行政诉讼情况", ["复议", "诉讼"]),
@@ -53,13 +53,64 @@ internal static partial class ReportRecognizer
         var templateName = DetectTemplate(cells);
         var ordered = CellCatalog.All.Where(c => cells.ContainsKey(c.Key)).ToDictionary(static c => c.Key, c => cells[c.Key], StringComparer.Ordinal);
         var (agency, year) = FindIdentity(document);
+        var prose = Prose(document, sectionStarts);
         return new Report(
             agency,
             year,
             templateName,
             sections.Select(static s => s.Section).ToList(),
             tables,
-            ordered);
+            ordered)
+        {
+            Headings = Headings(document),
+            Prose = prose,
+            PeriodYear = prose.Select(static p => PeriodPattern().Match(LabelText.Fold(p.Text))).Where(static m => m.Success)
+                .Select(static m => (int?)int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(),
+            OpeningYear = prose.Where(static p => p.Section == "一").Select(static p => OpeningPattern().Match(LabelText.Fold(p.Text)))
+                .Where(static m => m.Success).Select(static m => (int?)int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(),
+        };
+    }
+
+    /// <summary>Every paragraph that reads as a numbered heading, with the section its words mean.</summary>
+    private static List<ReportHeading> Headings(LayoutDocument document)
+    {
+        var result = new List<ReportHeading>();
+        foreach (var p in document.Blocks.OfType<LayoutParagraph>())
+        {
+            var text = p.Text.Split('\n')[0].Trim();
+            if (LabelText.HeadingNumber(text) is not { } number || text.Length > MaxHeadingLength)
+            {
+                continue;
+            }
+
+            var head = text.IndexOfAny(['。', '；']) is var end and > 0 ? text[..end] : text;
+            var meanings = SectionTemplates.Where(t => t.Meaning.Any(m => head.Contains(m, StringComparison.Ordinal))).Select(static t => t.Number).ToList();
+            if (meanings.Count == 0)
+            {
+                continue;
+            }
+
+            // Where words of several sections appear (其他 in a 复议 heading), the printed number decides if it is one of them.
+            var meaning = meanings.Contains(number) ? number : meanings[0];
+            result.Add(new ReportHeading(number, meaning, head, p.Location));
+        }
+
+        return result;
+    }
+
+    private static List<ReportProse> Prose(LayoutDocument document, List<(ReportSection Section, int BlockIndex)> starts)
+    {
+        var result = new List<ReportProse>();
+        for (var i = 0; i < document.Blocks.Count; i++)
+        {
+            if (document.Blocks[i] is LayoutParagraph p)
+            {
+                var section = starts.Where(s => s.BlockIndex <= i).OrderBy(static s => s.BlockIndex).LastOrDefault().Section?.Number;
+                result.Add(new ReportProse(section, p.Text, p.Location));
+            }
+        }
+
+        return result;
     }
 
     private static List<(ReportSection Section, int BlockIndex)> FindSections(LayoutDocument document)
@@ -212,6 +263,9 @@ internal static partial class ReportRecognizer
 
     [GeneratedRegex(@"自\s*((?:19|20)[0-9]{2})\s*年\s*1\s*月\s*1\s*日")]
     private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"^\s*((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)")]
+    private static partial Regex OpeningPattern();
 
     [GeneratedRegex(@"^(?:关于|标题|[\s《“""]+)|[\s》”""]+$")]
     private static partial Regex AgencyNoise();

@@ -4,7 +4,10 @@ using Disclosure.Parsing.Rules.Totals;
 
 namespace Disclosure.Parsing.Rules;
 
-/// <summary>The core rule catalogue (see the contract's rule table). IDs are stable; new checks get new IDs.</summary>
+/// <summary>
+/// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004). IDs are stable;
+/// new checks get new IDs.
+/// </summary>
 public static class RuleCatalog
 {
     /// <summary>A fresh instance of every core rule, in catalogue order.</summary>
@@ -13,9 +16,12 @@ public static class RuleCatalog
         new MissingSectionRule(),
         new MissingTableRule(),
         new MissingTablePartRule(),
+        new SectionOrderRule(),
+        new ReportYearRule(),
         new NonNumericCellRule(),
         new NegativeCellRule(),
         new FractionalCountRule(),
+        new UnitRule(),
         new RequestsBalanceRule(),
         new RequestsRowTotalRule(),
         new RequestsColumnTotalRule(),
@@ -24,4 +30,58 @@ public static class RuleCatalog
 
     /// <summary>The descriptors of the core rules, in catalogue order.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = CoreRules().Select(static r => r.Descriptor).ToList();
+
+    /// <summary>The descriptor with <paramref name="id"/> (any case), or null.</summary>
+    public static RuleDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Reads audit options from a JSON rules file: <c>{"severity": {"SUM002": "warning"}, "disable": ["TEXT001"]}</c>.
+    /// </summary>
+    /// <exception cref="FormatException">The file names an unknown rule or severity, or is not such JSON.</exception>
+    public static AuditOptions ReadOptions(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var severities = new Dictionary<string, Model.Severity>(StringComparer.OrdinalIgnoreCase);
+            var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (doc.RootElement.TryGetProperty("severity", out var sev))
+            {
+                foreach (var p in sev.EnumerateObject())
+                {
+                    severities[KnownId(p.Name)] = ParseSeverity(p.Value.GetString() ?? string.Empty);
+                }
+            }
+
+            if (doc.RootElement.TryGetProperty("disable", out var off))
+            {
+                foreach (var id in off.EnumerateArray())
+                {
+                    disabled.Add(KnownId(id.GetString() ?? string.Empty));
+                }
+            }
+
+            return new AuditOptions { SeverityOverrides = severities, DisabledRules = disabled };
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"not a rules file: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FormatException($"not a rules file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The canonical ID of a known rule; a typo must not silently switch nothing off.</summary>
+    public static string KnownId(string id) => Find(id)?.Id ?? throw new FormatException($"unknown rule '{id}' (see 'disclosure rules')");
+
+    /// <summary>Parses <c>error</c>, <c>warning</c> or <c>note</c>.</summary>
+    public static Model.Severity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "error" => Model.Severity.Error,
+        "warning" => Model.Severity.Warning,
+        "note" => Model.Severity.Note,
+        _ => throw new FormatException($"unknown severity '{text}' (error, warning or note)"),
+    };
 }

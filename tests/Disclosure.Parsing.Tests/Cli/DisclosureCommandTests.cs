@@ -165,11 +165,45 @@ public sealed class DisclosureCommandTests
     }
 
     [Test]
+    public void RuleOptionsChangeSeverityAndSwitchRulesOff()
+    {
+        var (status, output, _) = Run("audit", "--format", "jsonl", "--rule", "SUM003=warning", "--rule", "SUM002=warning",
+            "--rule", "SUM001=warning", "--rule", "SUM004=warning", "--disable", "CELL002", "--disable", "CELL003", Sample("html/broken_totals.html"));
+
+        status.Should().Be(DisclosureCommand.Clean, "every error left is now a warning or off");
+        var findings = JsonNode.Parse(output)!["findings"]!.AsArray();
+        findings.Should().NotContain(static f => f!["ruleId"]!.GetValue<string>().StartsWith("CELL"));
+        findings.Should().OnlyContain(static f => f!["severity"]!.GetValue<string>() == "warning");
+        findings[0]!["help"]!.GetValue<string>().Should().NotBeEmpty();
+        findings[0]!["locations"]!.AsObject().Count.Should().BeGreaterThan(0);
+    }
+
+    [Test]
+    public void CsvFindingsIsOneRowPerFinding()
+    {
+        var (_, output, _) = Run("audit", "--format", "csv", "--findings", Sample("html/blank_and_null_cells.html"));
+
+        var lines = output.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("file,agency,year,rule,severity,section,cells,expected,actual,message");
+        lines.Skip(1).Should().HaveCount(5).And.OnlyContain(static l => l.Contains(",CELL001,error,"));
+    }
+
+    [Test]
+    public void RulesListsTheCatalogue()
+    {
+        var (status, output, _) = Run("rules");
+
+        status.Should().Be(0);
+        output.Should().Contain("SUM001").And.Contain("YEAR001").And.Contain("CELL004");
+    }
+
+    [Test]
     public void WrongUsageExitsTwo()
     {
         Run("audit").Status.Should().Be(DisclosureCommand.Unreadable);
         Run("audit", "--format", "xml", "x.html").Status.Should().Be(DisclosureCommand.Unreadable);
         Run("frobnicate").Status.Should().Be(DisclosureCommand.Unreadable);
+        Run("audit", "--rule", "NOPE1=warning", "x.html").Status.Should().Be(DisclosureCommand.Unreadable);
     }
 
     [Test]

@@ -13,9 +13,11 @@ public sealed class RuleCatalogTests
     [Test]
     public void IdsAreTheContractsAndUnique()
     {
-        RuleCatalog.Descriptors.Select(static d => d.Id).Should().Equal(
-            "SEC001", "SEC002", "SEC003", "CELL001", "CELL002", "CELL003", "SUM001", "SUM002", "SUM003", "SUM004");
-        RuleCatalog.Descriptors.Should().OnlyContain(static d => d.DefaultSeverity == Severity.Error && d.Help.Length > 20);
+        RuleCatalog.Descriptors.Select(static d => d.Id).Should().Contain(
+            ["SEC001", "SEC002", "SEC003", "CELL001", "CELL002", "CELL003", "SUM001", "SUM002", "SUM003", "SUM004"]).And.OnlyHaveUniqueItems();
+        RuleCatalog.Descriptors.Where(static d => d.Id.StartsWith("SUM") || d.Id is "SEC001" or "SEC002" or "SEC003" or "CELL001" or "CELL002" or "CELL003")
+            .Should().OnlyContain(static d => d.DefaultSeverity == Severity.Error, "the contract's core rules are errors");
+        RuleCatalog.Descriptors.Should().OnlyContain(static d => d.Help.Length > 20);
     }
 
     [Test]
@@ -32,5 +34,28 @@ public sealed class RuleCatalogTests
 
         findings.Should().NotContain(static f => f.RuleId == "CELL001");
         findings.Should().ContainSingle(static f => f.RuleId == "SUM004").Which.Severity.Should().Be(Severity.Warning);
+    }
+}
+
+[TestFixture]
+public sealed class RuleOptionsTests
+{
+    [Test]
+    public void ReadsARulesFile()
+    {
+        var options = RuleCatalog.ReadOptions("""{"severity": {"sum002": "warning"}, "disable": ["CELL001"]}""");
+
+        options.SeverityOverrides.Should().ContainKey("SUM002").WhoseValue.Should().Be(Severity.Warning);
+        options.DisabledRules.Should().Contain("CELL001");
+    }
+
+    [TestCase("""{"severity": {"SUM999": "warning"}}""")]
+    [TestCase("""{"severity": {"SUM002": "loud"}}""")]
+    [TestCase("not json")]
+    public void RefusesWhatItCannotApply(string json)
+    {
+        var act = () => RuleCatalog.ReadOptions(json);
+
+        act.Should().Throw<FormatException>();
     }
 }
