@@ -84,10 +84,10 @@ internal static class DisclosureCommand
         var format = new Option<string>("--format", "-f")
         {
             Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
-                          "csv: one row per report, one column per cell key (UTF-8 with BOM).",
+                          "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "jsonl", "csv");
+        format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var findings = new Option<bool>("--findings") { Description = "With --format csv: one row per finding instead of one row per report." };
         var ruleOption = new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." };
@@ -194,6 +194,7 @@ internal static class DisclosureCommand
             }
         }
 
+        using var sarif = format == "sarif" ? new SarifWriter(new TextStream(sink), RuleCatalog.Descriptors, ToolVersion) : null;
         if (format is "csv" or "csv-findings")
         {
             sink.Write('\uFEFF');
@@ -222,6 +223,9 @@ internal static class DisclosureCommand
                 case "csv-findings":
                     sink.Write(ReportCsv.FindingRows(result));
                     break;
+                case "sarif":
+                    sarif!.Add(result);
+                    break;
                 default:
                     sink.Write(ReportText.Summary(result));
                     break;
@@ -233,6 +237,7 @@ internal static class DisclosureCommand
             }
         }
 
+        sarif?.Complete();
         if (format == "text")
         {
             sink.Write($"{total} file(s): {total - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
@@ -241,6 +246,8 @@ internal static class DisclosureCommand
         sink.Flush();
         return unreadable > 0 ? Unreadable : failing > 0 ? Findings : Clean;
     }
+
+    private static string ToolVersion => typeof(DisclosurePipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Audits one file; an unexpected failure becomes that file's error, never the batch's.</summary>
     internal static AuditResult AuditOne(DisclosurePipeline pipeline, string file)

@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Disclosure.Cli;
+
+/// <summary>A write-only stream over a <see cref="TextWriter"/>, for writers that produce UTF-8 bytes (SARIF's JSON writer).</summary>
+internal sealed class TextStream(TextWriter writer) : Stream
+{
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+        var n = _decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, n);
+    }
+
+    public override void Flush() => writer.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
