@@ -5,6 +5,7 @@ using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Reading;
 using Disclosure.Parsing.Rules;
+using Disclosure.Parsing.Rules.CrossYear;
 
 namespace Disclosure.Cli;
 
@@ -92,6 +93,10 @@ internal static class DisclosureCommand
         var findings = new Option<bool>("--findings") { Description = "With --format csv: one row per finding instead of one row per report." };
         var ruleOption = new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." };
         var disable = new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable)." };
+        var crossYear = new Option<bool>("--cross-year")
+        {
+            Description = "Also compare reports of the same agency in consecutive years (XYR rules). Holds every result until the batch ends.",
+        };
         var rulesFile = new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." };
         var audit = new Command("audit", "Audit reports in batch and print one result per file.")
         {
@@ -102,6 +107,7 @@ internal static class DisclosureCommand
             ruleOption,
             disable,
             rulesFile,
+            crossYear,
         };
         audit.SetAction(parse =>
         {
@@ -122,11 +128,11 @@ internal static class DisclosureCommand
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
-                return Audit(pipeline, paths, shape, stdout, stderr);
+                return Audit(pipeline, paths, shape, parse.GetValue(crossYear), stdout, stderr);
             }
 
             using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-            return Audit(pipeline, paths, shape, file, stderr);
+            return Audit(pipeline, paths, shape, parse.GetValue(crossYear), file, stderr);
         });
 
         var markdown = new Option<bool>("--markdown") { Description = "Print the catalogue as Markdown (the source of docs/rules.md)." };
@@ -176,7 +182,7 @@ internal static class DisclosureCommand
         return new AuditOptions { SeverityOverrides = severities, DisabledRules = off };
     }
 
-    private static int Audit(DisclosurePipeline pipeline, string[] paths, string format, TextWriter sink, TextWriter stderr)
+    private static int Audit(DisclosurePipeline pipeline, string[] paths, string format, bool crossYear, TextWriter sink, TextWriter stderr)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -205,8 +211,14 @@ internal static class DisclosureCommand
         var (total, unreadable, failing) = (0, 0, 0);
 
         // Both cores, results still written in input order as they complete.
-        foreach (var result in files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-                     .Select(f => AuditOne(pipeline, f)))
+        IEnumerable<AuditResult> audited = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(f => AuditOne(pipeline, f));
+        var compared = new List<string>();
+        if (crossYear)
+        {
+            audited = CompareYears(pipeline, audited.ToList(), compared);
+        }
+
+        foreach (var result in audited)
         {
             total++;
             unreadable += result.Error is not null ? 1 : 0;
@@ -238,6 +250,11 @@ internal static class DisclosureCommand
         }
 
         sarif?.Complete();
+        foreach (var pair in compared)
+        {
+            (format == "text" ? sink : stderr).Write($"compared {pair}\n");
+        }
+
         if (format == "text")
         {
             sink.Write($"{total} file(s): {total - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
@@ -245,6 +262,22 @@ internal static class DisclosureCommand
 
         sink.Flush();
         return unreadable > 0 ? Unreadable : failing > 0 ? Findings : Clean;
+    }
+
+    /// <summary>Adds the cross-year findings to the later report of every pair, and names the pairs compared.</summary>
+    private static List<AuditResult> CompareYears(DisclosurePipeline pipeline, List<AuditResult> results, List<string> compared)
+    {
+        var pairs = ReportPairing.Pair(results.Where(static r => r.Report is not null).Select(static r => (r.File, r.Report!)));
+        var extra = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var (current, previous) = (pair.Current, pair.Previous);
+            compared.Add($"{current.Report.Agency} {previous.Report.Year} ({previous.File}) with {current.Report.Year} ({current.File})");
+            extra.TryAdd(current.File, []);
+            extra[current.File].AddRange(pipeline.CheckPair(current.Report, previous.Report));
+        }
+
+        return results.Select(r => extra.TryGetValue(r.File, out var more) ? r with { Findings = [.. r.Findings, .. more] } : r).ToList();
     }
 
     private static string ToolVersion => typeof(DisclosurePipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

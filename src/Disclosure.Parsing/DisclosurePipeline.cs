@@ -68,7 +68,7 @@ public sealed class DisclosurePipeline
     {
         _readers = readers;
         Rules = rules;
-        _engine = new RuleEngine(rules, options);
+        _engine = new RuleEngine(rules, RuleCatalog.PairRules(), options);
         _maxBytes = maxBytes;
     }
 
@@ -135,6 +135,9 @@ public sealed class DisclosurePipeline
 
     /// <summary>Runs the rules over a report.</summary>
     public IReadOnlyList<Finding> Check(Report report) => _engine.Check(report);
+
+    /// <summary>Runs the cross-year rules over a report and the same agency's report of the year before.</summary>
+    public IReadOnlyList<Finding> CheckPair(Report current, Report previous) => _engine.CheckPair(current, previous);
 
     /// <summary>Reads a document into its layout with the reader its content calls for.</summary>
     /// <exception cref="DocumentReadException">The document cannot be read; the message says why.</exception>

@@ -14,23 +14,22 @@ public sealed record AuditOptions
 }
 
 /// <summary>Runs a set of rules over a report, applying the options, in a stable order.</summary>
-internal sealed class RuleEngine(IReadOnlyList<IReportRule> rules, AuditOptions options)
+internal sealed class RuleEngine(IReadOnlyList<IReportRule> rules, IReadOnlyList<CrossYear.IReportPairRule> pairRules, AuditOptions options)
 {
-    public IReadOnlyList<Finding> Check(Report report)
-    {
-        var findings = new List<Finding>();
-        foreach (var rule in rules)
-        {
-            var id = rule.Descriptor.Id;
-            if (options.DisabledRules.Contains(id))
-            {
-                continue;
-            }
+    public IReadOnlyList<Finding> Check(Report report) =>
+        rules.SelectMany(r => Run(r.Descriptor, () => r.Check(report))).ToList();
 
-            var severity = options.SeverityOverrides.TryGetValue(id, out var s) ? s : rule.Descriptor.DefaultSeverity;
-            findings.AddRange(rule.Check(report).Select(f => f.Severity == severity ? f : f with { Severity = severity }));
+    public IReadOnlyList<Finding> CheckPair(Report current, Report previous) =>
+        pairRules.SelectMany(r => Run(r.Descriptor, () => r.Check(current, previous))).ToList();
+
+    private IEnumerable<Finding> Run(RuleDescriptor rule, Func<IEnumerable<Finding>> check)
+    {
+        if (options.DisabledRules.Contains(rule.Id))
+        {
+            return [];
         }
 
-        return findings;
+        var severity = options.SeverityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
+        return check().Select(f => f.Severity == severity ? f : f with { Severity = severity });
     }
 }

@@ -1,4 +1,5 @@
 using Disclosure.Parsing.Rules.Cells;
+using Disclosure.Parsing.Rules.CrossYear;
 using Disclosure.Parsing.Rules.Sections;
 using Disclosure.Parsing.Rules.Totals;
 
@@ -28,8 +29,12 @@ public static class RuleCatalog
         new AppealsBlockTotalRule(),
     ];
 
-    /// <summary>The descriptors of the core rules, in catalogue order.</summary>
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = CoreRules().Select(static r => r.Descriptor).ToList();
+    /// <summary>A fresh instance of every rule across two years of one agency, in catalogue order.</summary>
+    public static IReadOnlyList<IReportPairRule> PairRules() => [new CarriedOverRule(), new InForceRule()];
+
+    /// <summary>The descriptors of every rule (one report, then pairs of reports), in catalogue order.</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+        CoreRules().Select(static r => r.Descriptor).Concat(PairRules().Select(static r => r.Descriptor)).ToList();
 
     /// <summary>The descriptor with <paramref name="id"/> (any case), or null.</summary>
     public static RuleDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));

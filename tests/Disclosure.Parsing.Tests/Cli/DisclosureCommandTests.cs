@@ -189,6 +189,22 @@ public sealed class DisclosureCommandTests
     }
 
     [Test]
+    public void CrossYearComparesOneAgencysConsecutiveReports()
+    {
+        var before = Fixtures.SyntheticReport.Consistent(11);
+        before.Year = 2023;
+        var after = Fixtures.SyntheticReport.Consistent(12);
+        after.Year = 2024;
+        Write("before.txt", Encoding.UTF8.GetBytes(Fixtures.ReportRenderer.CellPerLineText(before)));
+        Write("after.txt", Encoding.UTF8.GetBytes(Fixtures.ReportRenderer.CellPerLineText(after)));
+
+        var (_, output, _) = Run("audit", "--cross-year", _dir);
+
+        output.Should().Contain("compared 示例县人民政府 2023").And.Contain("XYR001");
+        Run("audit", _dir).Out.Should().NotContain("XYR001").And.NotContain("compared");
+    }
+
+    [Test]
     public void RulesListsTheCatalogue()
     {
         var (status, output, _) = Run("rules");

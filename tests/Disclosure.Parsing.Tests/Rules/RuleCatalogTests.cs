@@ -24,7 +24,7 @@ public sealed class RuleCatalogTests
     public void OptionsDisableRulesAndOverrideSeverities()
     {
         var report = TestReports.Consistent().Bumped("appeals.review.total", 1).With("requests.new.research", "无");
-        var engine = new RuleEngine(RuleCatalog.CoreRules(), new AuditOptions
+        var engine = new RuleEngine(RuleCatalog.CoreRules(), RuleCatalog.PairRules(), new AuditOptions
         {
             DisabledRules = new HashSet<string> { "CELL001" },
             SeverityOverrides = new Dictionary<string, Severity> { ["SUM004"] = Severity.Warning },
