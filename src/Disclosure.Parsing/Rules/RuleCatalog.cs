@@ -1,12 +1,14 @@
 using Disclosure.Parsing.Rules.Cells;
 using Disclosure.Parsing.Rules.CrossYear;
 using Disclosure.Parsing.Rules.Sections;
+using Disclosure.Parsing.Rules.Text;
 using Disclosure.Parsing.Rules.Totals;
 
 namespace Disclosure.Parsing.Rules;
 
 /// <summary>
-/// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004). IDs are stable;
+/// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004, TEXT001, XYR001,
+/// XYR002). IDs are stable;
 /// new checks get new IDs.
 /// </summary>
 public static class RuleCatalog
@@ -27,6 +29,7 @@ public static class RuleCatalog
         new RequestsRowTotalRule(),
         new RequestsColumnTotalRule(),
         new AppealsBlockTotalRule(),
+        new ProseTotalsRule(),
     ];
 
     /// <summary>A fresh instance of every rule across two years of one agency, in catalogue order.</summary>
