@@ -103,6 +103,26 @@ public sealed class ReportRecognizerTests
         report.Value("active2019.licensing.decisions").Should().Be(300);
     }
 
+    [Test]
+    public void Reads2019ReportsWithASingleOtherRow()
+    {
+        string Row(string label, int v) => $"<tr><td colspan=2>{label}</td>{string.Concat(Enumerable.Repeat($"<td>{v}</td>", 6))}<td>{6 * v}</td></tr>";
+        var report = FromHtml(
+            "<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>" +
+            "<tr><td>规章</td><td>1</td><td>1</td><td>9</td></tr></table>" +
+            "<p>三、收到和处理政府信息公开申请情况</p><table>" +
+            "<tr><td colspan=2 rowspan=2></td><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>" +
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>" +
+            Row("（五）不予处理 5.要求行政机关确认或重新出具已获取信息", 1) + Row("（六）其他处理", 2) + Row("（七）总计", 3) + "</table>");
+
+        report.Template.Should().Be("2019");
+        report.Value("active2019.regulations.total_published").Should().Be(9);
+        report.Value("requests.other.natural_person").Should().Be(2);
+        report.Value("requests.other.total").Should().Be(12);
+        report.Cells.Keys.Should().NotContain(static k => k.StartsWith("requests.other_", StringComparison.Ordinal));
+        report.Value("requests.not_processed_reconfirm.total").Should().Be(6);
+    }
+
     [TestCase("临河区人民政府办公室2022年政府信息公开工作年度报告", "临河区人民政府办公室", 2022)]
     [TestCase("标题：沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局", "沭阳县发展和改革局", 2023)]
     [TestCase("关于江北市教育局２０２４年度政府信息公开工作年度报告", "江北市教育局", 2024)]

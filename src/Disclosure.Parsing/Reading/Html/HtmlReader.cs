@@ -202,7 +202,17 @@ public sealed partial class HtmlReader : IDocumentReader
                 .Select(c => c.Row + c.RowSpan > lastRow ? c with { RowSpan = lastRow - c.Row } : c)
                 .ToList();
             var aligned = IsAligned(cells, lastRow);
-            if (cells.Count > 0)
+            if (cells.Count > 0 && cells.All(static c => c.Column == 0 && c.ColumnSpan == 1))
+            {
+                // A one-column table holds text, not figures: its lines are paragraphs.
+                _tableCount--;
+                foreach (var line in cells.SelectMany(static c => c.Text.Split('\n')).Where(static l => l.Length > 0))
+                {
+                    _paragraphCount++;
+                    Blocks.Add(new LayoutParagraph(line, $"paragraph {_paragraphCount}"));
+                }
+            }
+            else if (cells.Count > 0)
             {
                 Blocks.Add(new LayoutTable(index, cells, aligned, $"table {index}"));
             }

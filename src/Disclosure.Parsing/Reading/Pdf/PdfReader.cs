@@ -110,7 +110,10 @@ public sealed partial class PdfReader : IDocumentReader
 
     private void ReadPage(int number, PageGeometry page, List<PageBlock> blocks, ref int tableCount)
     {
-        var tables = RuledTable.Find(page.Rulings).Where(t => page.Glyphs.Any(g => t.Contains(g.CenterX, g.CenterY))).ToList();
+        // A ruled box of one column is framed text, not a table: its glyphs are read as lines.
+        var tables = RuledTable.Find(page.Rulings)
+            .Where(t => t.Xs.Count > 2 && page.Glyphs.Any(g => t.Contains(g.CenterX, g.CenterY)))
+            .ToList();
         var inTable = new List<Glyph>[tables.Count];
         var outside = new List<Glyph>();
         for (var i = 0; i < tables.Count; i++)

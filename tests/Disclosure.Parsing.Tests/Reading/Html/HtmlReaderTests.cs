@@ -58,6 +58,16 @@ public sealed class HtmlReaderTests
     }
 
     [Test]
+    public void AOneColumnTableIsText()
+    {
+        var doc = Read("<table><tr><td><p>一、总体情况</p><p>2024年，本机关推进公开。</p></td></tr><tr><td>二、主动公开政府信息情况</td></tr></table>" +
+                       "<table><tr><td>规章</td><td>1</td></tr></table>");
+
+        doc.Blocks.OfType<LayoutParagraph>().Select(static p => p.Text).Should().Equal("一、总体情况", "2024年，本机关推进公开。", "二、主动公开政府信息情况");
+        doc.Blocks.OfType<LayoutTable>().Should().ContainSingle().Which.Index.Should().Be(1);
+    }
+
+    [Test]
     public void MarksRaggedTablesAsNotAligned()
     {
         var doc = Read("<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>");
