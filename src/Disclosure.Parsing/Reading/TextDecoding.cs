@@ -7,17 +7,13 @@ internal static class TextDecoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static TextDecoding()
-    {
-        // GB2312/GBK/GB18030 live in the code-pages provider, which .NET does not register by default.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
     /// <summary>GB18030, a superset of GB2312 and GBK: the right decoder for pages that declare either.</summary>
     public static Encoding Gb18030 { get; } = GetGb18030();
 
     private static Encoding GetGb18030()
     {
+        // GB2312/GBK/GB18030 (and the other code pages FromLabel may name) live in the code-pages provider,
+        // which .NET does not register by default.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding("GB18030");
     }

@@ -71,32 +71,20 @@ internal static partial class ReportRecognizer
         };
     }
 
-    /// <summary>Every paragraph that reads as a numbered heading, with the section its words mean.</summary>
-    private static List<ReportHeading> Headings(LayoutDocument document)
-    {
-        var result = new List<ReportHeading>();
-        foreach (var p in document.Blocks.OfType<LayoutParagraph>())
-        {
-            var text = p.Text.Split('\n')[0].Trim();
-            if (LabelText.HeadingNumber(text) is not { } number || text.Length > MaxHeadingLength)
-            {
-                continue;
-            }
-
-            var head = text.IndexOfAny(['。', '；']) is var end and > 0 ? text[..end] : text;
-            var meanings = SectionTemplates.Where(t => t.Meaning.Any(m => head.Contains(m, StringComparison.Ordinal))).Select(static t => t.Number).ToList();
-            if (meanings.Count == 0)
-            {
-                continue;
-            }
-
-            // Where words of several sections appear (其他 in a 复议 heading), the printed number decides if it is one of them.
-            var meaning = meanings.Contains(number) ? number : meanings[0];
-            result.Add(new ReportHeading(number, meaning, head, p.Location));
-        }
-
-        return result;
-    }
+    /// <summary>
+    /// Every paragraph that reads as a heading on its own (short: a numbered list item of prose is not one), with the
+    /// section its words mean; where words of several sections appear, the printed number decides if it is one of them.
+    /// </summary>
+    private static List<ReportHeading> Headings(LayoutDocument document) =>
+        document.Blocks.OfType<LayoutParagraph>()
+            .Select(static p => (Paragraph: p, Heading: ReadHeading(p)))
+            .Where(static x => x.Heading is { IsShort: true })
+            .Select(static x => new ReportHeading(
+                x.Heading!.Number,
+                x.Heading.Meanings.Contains(x.Heading.Number) ? x.Heading.Number : x.Heading.Meanings[0],
+                x.Heading.Head,
+                x.Paragraph.Location))
+            .ToList();
 
     private static List<ReportProse> Prose(LayoutDocument document, List<(ReportSection Section, int BlockIndex)> starts)
     {
@@ -115,43 +103,46 @@ internal static partial class ReportRecognizer
 
     private static List<(ReportSection Section, int BlockIndex)> FindSections(LayoutDocument document)
     {
+        var headings = document.Blocks
+            .Select(static (b, i) => (Heading: b is LayoutParagraph p ? ReadHeading(p) : null, Index: i))
+            .Where(static h => h.Heading is not null)
+            .ToList();
         var result = new List<(ReportSection, int)>();
-        foreach (var (number, title, meaning) in SectionTemplates)
+        foreach (var (number, title, _) in SectionTemplates)
         {
-            var found = -1;
-            string? printed = null;
-            for (var i = 0; i < document.Blocks.Count && found < 0; i++)
-            {
-                if (document.Blocks[i] is not LayoutParagraph p)
-                {
-                    continue;
-                }
-
-                var text = p.Text.Split('\n')[0].Trim();
-                if (LabelText.HeadingNumber(text) != number)
-                {
-                    continue;
-                }
-
-                var head = text.Length > MaxHeadingLength ? text[..MaxHeadingLength] : text;
-                var sentenceEnd = head.IndexOfAny(['。', '；']);
-                if (sentenceEnd > 0)
-                {
-                    head = head[..sentenceEnd];
-                }
-
-                if (meaning.Any(m => head.Contains(m, StringComparison.Ordinal)))
-                {
-                    found = i;
-                    printed = head.Trim();
-                }
-            }
-
-            result.Add((new ReportSection(number, printed ?? title, found >= 0, found >= 0 ? document.Blocks[found].Location : null), found));
+            var found = headings.FirstOrDefault(h => h.Heading!.Number == number && h.Heading.Meanings.Contains(number));
+            result.Add(found.Heading is { } h
+                ? (new ReportSection(number, h.Head, true, document.Blocks[found.Index].Location), found.Index)
+                : (new ReportSection(number, title, false, null), -1));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A paragraph read as a heading: its list number (一、) and the sections its words mean, looking at its first
+    /// line up to the first full stop. Null when it has no number or its words mean no section.
+    /// </summary>
+    private static ParsedHeading? ReadHeading(LayoutParagraph paragraph)
+    {
+        var text = paragraph.Text.Split('\n')[0].Trim();
+        if (LabelText.HeadingNumber(text) is not { } number)
+        {
+            return null;
+        }
+
+        var head = text.Length > MaxHeadingLength ? text[..MaxHeadingLength] : text;
+        var sentenceEnd = head.IndexOfAny(['。', '；']);
+        if (sentenceEnd > 0)
+        {
+            head = head[..sentenceEnd];
+        }
+
+        var meanings = SectionTemplates.Where(t => t.Meaning.Any(m => head.Contains(m, StringComparison.Ordinal))).Select(static t => t.Number).ToList();
+        return meanings.Count == 0 ? null : new ParsedHeading(number, head.Trim(), meanings, IsShort: text.Length <= MaxHeadingLength);
+    }
+
+    private sealed record ParsedHeading(string Number, string Head, List<string> Meanings, bool IsShort);
 
     /// <summary>
     /// Gives each table block to the statistical table whose distinctive labels it carries most; a block with
