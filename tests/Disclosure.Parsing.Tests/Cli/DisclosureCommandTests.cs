@@ -205,6 +205,18 @@ public sealed class DisclosureCommandTests
     }
 
     [Test]
+    public void SarifGoesThroughTheCommand()
+    {
+        var (status, output, _) = Run("audit", "--format", "sarif", Sample("html/broken_totals.html"), Sample("html/plain.html"));
+
+        status.Should().Be(DisclosureCommand.Findings);
+        var run = JsonNode.Parse(output)!["runs"]![0]!;
+        var expected = new[] { "html/broken_totals.html", "html/plain.html" }.Sum(f => DisclosurePipeline.Default.Audit(Sample(f)).Findings.Count);
+        run["results"]!.AsArray().Should().HaveCount(expected).And.HaveCountGreaterThan(0);
+        run["results"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>().Should().EndWith("broken_totals.html");
+    }
+
+    [Test]
     public void RulesListsTheCatalogue()
     {
         var (status, output, _) = Run("rules");
