@@ -140,7 +140,7 @@ public sealed class DocxReader : IDocumentReader
                         break;
                     case Table t when t.Descendants<Table>().Any():
                         // A table holding tables is page layout: read what its cells hold as blocks.
-                        foreach (var cell in t.Elements<TableRow>().SelectMany(static r => r.Elements<TableCell>()))
+                        foreach (var cell in Rows(t).SelectMany(Cells))
                         {
                             VisitBlocks(cell);
                         }
@@ -184,10 +184,10 @@ public sealed class DocxReader : IDocumentReader
             // The cell that a vMerge="continue" cell extends, by grid column.
             var openMerges = new Dictionary<int, int>();
             var rowIndex = 0;
-            foreach (var row in table.Elements<TableRow>())
+            foreach (var row in Rows(table))
             {
                 var col = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
-                foreach (var cell in row.Elements<TableCell>())
+                foreach (var cell in Cells(row))
                 {
                     var span = Math.Max(1, cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
                     var merge = cell.TableCellProperties?.VerticalMerge;
@@ -230,6 +230,34 @@ public sealed class DocxReader : IDocumentReader
             {
                 // Word's grid is explicit (w:tblGrid): positions mean the same column in every row.
                 Blocks.Add(new LayoutTable(index, cells, isGridAligned: true, $"table {index}"));
+            }
+        }
+
+        /// <summary>The rows of a table, including rows wrapped in content controls or custom XML.</summary>
+        private static IEnumerable<TableRow> Rows(OpenXmlElement container) => Unwrapped<TableRow>(container);
+
+        /// <summary>The cells of a row, including cells wrapped in content controls or custom XML.</summary>
+        private static IEnumerable<TableCell> Cells(OpenXmlElement row) => Unwrapped<TableCell>(row);
+
+        private static IEnumerable<T> Unwrapped<T>(OpenXmlElement container)
+            where T : OpenXmlElement
+        {
+            foreach (var child in container.ChildElements)
+            {
+                switch (child)
+                {
+                    case T item:
+                        yield return item;
+                        break;
+                    case SdtRow or SdtCell or CustomXmlRow or CustomXmlCell:
+                        var content = child.ChildElements.FirstOrDefault(static c => c is SdtContentRow or SdtContentCell) ?? child;
+                        foreach (var inner in Unwrapped<T>(content))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                }
             }
         }
 

@@ -84,6 +84,31 @@ public sealed class DocxReaderTests
     }
 
     [Test]
+    public void ReadsRowsAndCellsInsideContentControls()
+    {
+        // Wrap the section 三 row 三、…（一）予以公开 in a row-level content control, and its first value cell in a cell-level one.
+        var r = SyntheticReport.Consistent(8);
+        var bytes = DocxRenderer.Render(r, new DocxOptions());
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
+        {
+            var body = doc.MainDocumentPart!.Document!.Body!;
+            var row = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First(static tr => tr.InnerText.Contains("予以公开"));
+            var cell = row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ElementAt(2);
+            cell.InsertBeforeSelf(new DocumentFormat.OpenXml.Wordprocessing.SdtCell(new DocumentFormat.OpenXml.Wordprocessing.SdtContentCell(cell.CloneNode(true))));
+            cell.Remove();
+            row.InsertBeforeSelf(new DocumentFormat.OpenXml.Wordprocessing.SdtRow(new DocumentFormat.OpenXml.Wordprocessing.SdtContentRow(row.CloneNode(true))));
+            row.Remove();
+        }
+
+        var report = DisclosurePipeline.Default.Recognize(new DocxReader().Read(stream.ToArray()));
+
+        report.Value("requests.granted.natural_person").Should().Be(r.Value("requests.granted.natural_person"));
+        report.Value("requests.granted.total").Should().Be(r.Value("requests.granted.total"));
+    }
+
+    [Test]
     public void ALegacyDocIsNamedAsSuch()
     {
         var act = () => new DocxReader().Read(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0 });
