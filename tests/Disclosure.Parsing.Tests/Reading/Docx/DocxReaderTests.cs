@@ -109,6 +109,33 @@ public sealed class DocxReaderTests
     }
 
     [Test]
+    public void NumbersDrawnThroughAHeadingStyleAreRead()
+    {
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        using var stream = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            void Feed(DocumentFormat.OpenXml.Packaging.OpenXmlPart part, string xml) => part.FeedData(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+            Feed(main.AddNewPart<DocumentFormat.OpenXml.Packaging.NumberingDefinitionsPart>(), $"<w:numbering xmlns:w=\"{w}\">" +
+                "<w:abstractNum w:abstractNumId=\"5\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>" +
+                "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum>" +
+                "<w:num w:numId=\"9\"><w:abstractNumId w:val=\"5\"/></w:num></w:numbering>");
+            Feed(main.AddNewPart<DocumentFormat.OpenXml.Packaging.StyleDefinitionsPart>(), $"<w:styles xmlns:w=\"{w}\">" +
+                "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr><w:numPr><w:numId w:val=\"9\"/></w:numPr></w:pPr></w:style>" +
+                "<w:style w:type=\"paragraph\" w:styleId=\"MyHeading\"><w:name w:val=\"my heading\"/><w:basedOn w:val=\"Heading1\"/></w:style>" +
+                "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"9\"/></w:numPr></w:pPr></w:style></w:styles>");
+            string P(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+            Feed(main, $"<w:document xmlns:w=\"{w}\"><w:body>{P("Heading1", "总体情况")}{P("Heading2", "主动公开情况")}{P("Heading2", "依申请公开情况")}" +
+                       $"{P("MyHeading", "主动公开政府信息情况")}{P("Heading2", "规章")}</w:body></w:document>");
+        }
+
+        var texts = new DocxReader().Read(stream.ToArray()).Blocks.OfType<LayoutParagraph>().Select(static p => p.Text);
+
+        texts.Should().Equal("一、总体情况", "（一）主动公开情况", "（二）依申请公开情况", "二、主动公开政府信息情况", "（一）规章");
+    }
+
+    [Test]
     public void ALegacyDocIsNamedAsSuch()
     {
         var act = () => new DocxReader().Read(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0 });
