@@ -77,6 +77,7 @@ public sealed partial class PdfReader : IDocumentReader
 
             var blocks = new List<PageBlock>();
             var glyphCount = 0;
+            var unmapped = 0;
             var images = 0;
             var tableCount = 0;
             try
@@ -88,6 +89,7 @@ public sealed partial class PdfReader : IDocumentReader
                     images += page.NumberOfImages;
                     var geometry = new PageGeometry(page);
                     glyphCount += geometry.Glyphs.Count;
+                    unmapped += geometry.Glyphs.Count(static g => IsUnmapped(g.Value));
                     ReadPage(number, geometry, blocks, ref tableCount);
                 }
             }
@@ -101,6 +103,12 @@ public sealed partial class PdfReader : IDocumentReader
                 throw new DocumentReadException(images > 0
                     ? "a scanned PDF with no text layer: it needs OCR, which this tool does not do"
                     : "a PDF with no text in it");
+            }
+
+            if (unmapped * 2 > glyphCount)
+            {
+                throw new DocumentReadException(
+                    "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
             }
 
             var title = document.Information.Title;
@@ -222,6 +230,10 @@ public sealed partial class PdfReader : IDocumentReader
             .ToList();
         return cells.All(static c => c.Text.Length == 0) ? null : new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}");
     }
+
+    /// <summary>A glyph whose font gave no character: a private-use code, a replacement character or a control code.</summary>
+    internal static bool IsUnmapped(string value) =>
+        value.Length > 0 && value.All(static c => c is >= '\uE000' and <= '\uF8FF' or '\uFFFD' || char.IsControl(c));
 
     /// <summary>"-4-", "— 4 —", "第 4 页", "4 / 12", "第4页 共12页": page furniture, not content. A lone 2024 is a year.</summary>
     internal static bool IsPageNumber(string text) => PageNumber().IsMatch(text);

@@ -128,6 +128,13 @@ public sealed class PdfReaderTests
         new PdfReader().Read(pdf).Blocks.OfType<LayoutParagraph>().Select(static p => p.Text).Should().Equal("Report");
     }
 
+    [TestCase("\uE012", true)]
+    [TestCase("\uFFFD", true)]
+    [TestCase("\u0003", true)]
+    [TestCase("政", false)]
+    [TestCase("7", false)]
+    public void RecognisesGlyphsWithoutACharacter(string value, bool unmapped) => PdfReader.IsUnmapped(value).Should().Be(unmapped);
+
     [TestCase("— 4 —", true)]
     [TestCase("第 4 页", true)]
     [TestCase("第4页 共12页", true)]
