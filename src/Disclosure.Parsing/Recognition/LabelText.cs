@@ -11,7 +11,12 @@ internal static partial class LabelText
     /// The comparable form of a label: full-width folded to half-width, the leading list number (一、 （三） 1.)
     /// removed, and whitespace, line breaks, quotes and punctuation dropped.
     /// </summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text) => text.Length == 0 ? text : NormalizedLabels[text];
+
+    // Every cell is normalised several times over, and reports print the same labels: remember them.
+    private static readonly LabelMemo<string> NormalizedLabels = new(NormalizeUncached);
+
+    private static string NormalizeUncached(string text)
     {
         var s = Fold(text);
         s = StripNumbering(s);
@@ -31,7 +36,23 @@ internal static partial class LabelText
     }
 
     /// <summary>Full-width forms to half-width (NFKC), with the ideographic space folded too.</summary>
-    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).Replace('\u3000', ' ');
+    public static string Fold(string text) =>
+        (IsFoldStable(text) ? text : text.Normalize(NormalizationForm.FormKC)).Replace('\u3000', ' ');
+
+    // NFKC leaves ASCII, CJK punctuation (U+3001–U+3035) and the unified ideographs (U+4E00–U+9FFF) as they are;
+    // most cell text is nothing else, and skipping the normaliser there saves most of its cost.
+    private static bool IsFoldStable(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch >= 0x80 && ch is not (>= '\u3000' and <= '\u3035') && ch is not (>= '\u4E00' and <= '\u9FFF'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Removes a leading list number such as 一、 （三） (3) 1. 1、 and returns the rest.</summary>
     public static string StripNumbering(string folded)

@@ -164,7 +164,7 @@ internal static partial class ReportRecognizer
             var bestScore = 0;
             foreach (var template in TableTemplate.All)
             {
-                var score = labels.Count(l => template.DistinctiveLabels.Any(d => LabelMatcher.Matches(l, d)));
+                var score = labels.Count(template.IsDistinctive);
                 if (score > bestScore)
                 {
                     best = template;

@@ -83,8 +83,7 @@ internal sealed class TableExtractor(TableTemplate template)
         return columnLabels >= 2 || (!template.HasRowLabels && columnLabels >= 1);
     }
 
-    private bool IsColumnLabel(string normalized) =>
-        template.Columns.Any(c => c.Path.Any(p => LabelMatcher.Matches(normalized, p)));
+    private bool IsColumnLabel(string normalized) => template.IsColumnLabel(normalized);
 
     /// <summary>The rightmost cell whose label matches a template row, with the row it matches.</summary>
     private (RowTemplate? Row, int Index) FindRowLabel(IReadOnlyList<LayoutCell> row, string[] normalized)
@@ -96,7 +95,7 @@ internal sealed class TableExtractor(TableTemplate template)
                 continue;
             }
 
-            var best = LabelMatcher.Best(normalized[i], template.Rows, static r => r.Labels);
+            var best = template.BestRows(normalized[i]);
             if (best.Count >= 1)
             {
                 return (best[0], i);

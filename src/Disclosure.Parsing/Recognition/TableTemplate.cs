@@ -32,7 +32,14 @@ internal sealed class TableTemplate
         Name = name;
         Section = section;
         HasRowLabels = hasRowLabels;
+        _isDistinctive = new(label => DistinctiveLabels.Any(d => LabelMatcher.Matches(label, d)));
+        _isColumnLabel = new(label => Columns.Any(c => c.Path.Any(p => LabelMatcher.Matches(label, p))));
+        _bestRows = new(label => [.. LabelMatcher.Best(label, Rows, static r => r.Labels)]);
     }
+
+    private readonly LabelMemo<bool> _isDistinctive;
+    private readonly LabelMemo<bool> _isColumnLabel;
+    private readonly LabelMemo<RowTemplate[]> _bestRows;
 
     /// <summary><c>active</c>, <c>requests</c> or <c>appeals</c>.</summary>
     public string Name { get; }
@@ -54,6 +61,15 @@ internal sealed class TableTemplate
     public HashSet<string> DistinctiveLabels { get; } = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<TableTemplate> All { get; } = Build();
+
+    /// <summary>Whether a normalised label marks a table of this kind (matches one of <see cref="DistinctiveLabels"/>).</summary>
+    public bool IsDistinctive(string label) => _isDistinctive[label];
+
+    /// <summary>Whether a normalised label matches a label on some column's header path.</summary>
+    public bool IsColumnLabel(string label) => _isColumnLabel[label];
+
+    /// <summary>The rows a normalised label matches best, all tied at the best score; empty below the threshold.</summary>
+    public IReadOnlyList<RowTemplate> BestRows(string label) => _bestRows[label];
 
     public string? KeyFor(string rowId, ColumnTemplate column) => _keys.GetValueOrDefault((rowId, column.Index));
 

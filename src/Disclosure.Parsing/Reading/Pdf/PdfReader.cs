@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Disclosure.Parsing.Layout;
 using UglyToad.PdfPig;
@@ -56,7 +57,11 @@ public sealed partial class PdfReader : IDocumentReader
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            // PdfPig reads from an array and never writes to it: the caller's array is used as it is, not copied.
+            var bytes = MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : content.ToArray();
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -131,8 +136,17 @@ public sealed partial class PdfReader : IDocumentReader
 
         foreach (var g in page.Glyphs)
         {
-            var t = tables.FindIndex(t => t.Contains(g.CenterX, g.CenterY));
-            (t >= 0 ? inTable[t] : outside).Add(g);
+            var home = outside;
+            for (var t = 0; t < tables.Count; t++)
+            {
+                if (tables[t].Contains(g.CenterX, g.CenterY))
+                {
+                    home = inTable[t];
+                    break;
+                }
+            }
+
+            home.Add(g);
         }
 
         // Page content in reading order: tables and lines of text by their top edge.
@@ -196,39 +210,48 @@ public sealed partial class PdfReader : IDocumentReader
 
     private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs)
     {
-        var byCell = new Dictionary<(int, int), List<Glyph>>();
-        var origin = new Dictionary<(int, int), (int Row, int Column)>();
-        foreach (var cell in table.Cells)
+        // Each grid position points at the merged cell that covers it; each glyph goes to the cell holding its centre.
+        var columns = table.Xs.Count - 1;
+        var owner = new int[(table.Ys.Count - 1) * columns];
+        Array.Fill(owner, -1);
+        for (var i = 0; i < table.Cells.Count; i++)
         {
+            var cell = table.Cells[i];
             for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
             {
                 for (var c = cell.Column; c < cell.Column + cell.ColumnSpan; c++)
                 {
-                    origin[(r, c)] = (cell.Row, cell.Column);
+                    owner[(r * columns) + c] = i;
                 }
             }
-
-            byCell[(cell.Row, cell.Column)] = [];
         }
 
+        var byCell = new List<Glyph>?[table.Cells.Count];
         foreach (var g in glyphs)
         {
-            if (table.Locate(g.CenterX, g.CenterY) is { } at && origin.TryGetValue(at, out var o))
+            if (table.Locate(g.CenterX, g.CenterY) is { } at && owner[(at.Row * columns) + at.Column] is var o and >= 0)
             {
-                byCell[o].Add(g);
+                (byCell[o] ??= []).Add(g);
             }
         }
 
-        var cells = table.Cells
-            .Select(c => new LayoutCell(
-                CellText.Clean(TextLines.Text(byCell[(c.Row, c.Column)])),
+        var cells = new List<LayoutCell>(table.Cells.Count);
+        var anyText = false;
+        for (var i = 0; i < table.Cells.Count; i++)
+        {
+            var c = table.Cells[i];
+            var text = byCell[i] is { } mine ? CellText.Clean(TextLines.Text(mine)) : string.Empty;
+            anyText |= text.Length > 0;
+            cells.Add(new LayoutCell(
+                text,
                 c.Row,
                 c.Column,
                 c.RowSpan,
                 c.ColumnSpan,
-                $"page {page}, table {index}, row {c.Row + 1}, col {c.Column + 1}, x {table.Xs[c.Column]:0} y {table.Ys[c.Row]:0}"))
-            .ToList();
-        return cells.All(static c => c.Text.Length == 0) ? null : new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}");
+                $"page {page}, table {index}, row {c.Row + 1}, col {c.Column + 1}, x {table.Xs[c.Column]:0} y {table.Ys[c.Row]:0}"));
+        }
+
+        return anyText ? new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}") : null;
     }
 
     /// <summary>A glyph whose font gave no character: a private-use code, a replacement character or a control code.</summary>

@@ -13,13 +13,52 @@ internal sealed record TextLine(List<Glyph> Glyphs, double Top, double Bottom, d
 internal static class TextLines
 {
     /// <summary>Lines of upright glyphs, top to bottom, each left to right.</summary>
-    public static List<TextLine> Build(IEnumerable<Glyph> glyphs)
+    /// <remarks>
+    /// Runs once per table cell, so it avoids LINQ: the sorts are stable (ties keep their input order), as the
+    /// orderings they replace were.
+    /// </remarks>
+    public static List<TextLine> Build(IReadOnlyList<Glyph> glyphs)
     {
-        var lines = new List<List<Glyph>>();
-        foreach (var g in glyphs.OrderBy(static g => g.CenterY).ThenBy(static g => g.Left))
+        if (glyphs.Count == 0)
         {
-            // A glyph joins the line whose vertical middle band it overlaps.
-            var line = lines.LastOrDefault(l => Math.Abs(l[^1].CenterY - g.CenterY) <= Math.Max(l[^1].Size, g.Size) * 0.45);
+            return [];
+        }
+
+        // Top to bottom by vertical middle, then left to right; the input index breaks ties.
+        var order = new int[glyphs.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var c = glyphs[a].CenterY.CompareTo(glyphs[b].CenterY);
+            if (c == 0)
+            {
+                c = glyphs[a].Left.CompareTo(glyphs[b].Left);
+            }
+
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        var lines = new List<List<Glyph>>();
+        foreach (var index in order)
+        {
+            var g = glyphs[index];
+
+            // A glyph joins the nearest line above whose vertical middle band it overlaps.
+            List<Glyph>? line = null;
+            for (var l = lines.Count - 1; l >= 0; l--)
+            {
+                var last = lines[l][^1];
+                if (Math.Abs(last.CenterY - g.CenterY) <= Math.Max(last.Size, g.Size) * 0.45)
+                {
+                    line = lines[l];
+                    break;
+                }
+            }
+
             if (line is null)
             {
                 lines.Add([g]);
@@ -30,11 +69,41 @@ internal static class TextLines
             }
         }
 
-        return lines
-            .Select(static l => l.OrderBy(static g => g.Left).ToList())
-            .Select(static l => new TextLine(l, l.Min(static g => g.Top), l.Max(static g => g.Bottom), l.Min(static g => g.Left), l.Max(static g => g.Right)))
-            .OrderBy(static l => l.Top)
-            .ToList();
+        var result = new List<TextLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            InsertionSort(line, static (a, b) => a.Left.CompareTo(b.Left));
+            double top = double.MaxValue, bottom = double.MinValue, left = double.MaxValue, right = double.MinValue;
+            foreach (var g in line)
+            {
+                top = Math.Min(top, g.Top);
+                bottom = Math.Max(bottom, g.Bottom);
+                left = Math.Min(left, g.Left);
+                right = Math.Max(right, g.Right);
+            }
+
+            result.Add(new TextLine(line, top, bottom, left, right));
+        }
+
+        InsertionSort(result, static (a, b) => a.Top.CompareTo(b.Top));
+        return result;
+    }
+
+    /// <summary>A stable sort for the short, nearly sorted lists here.</summary>
+    private static void InsertionSort<T>(List<T> items, Comparison<T> compare)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            var item = items[i];
+            var j = i - 1;
+            while (j >= 0 && compare(items[j], item) > 0)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
     }
 
     /// <summary>
