@@ -129,6 +129,23 @@ public sealed class DisclosureCommandTests
     }
 
     [Test]
+    public void ResultsComeInTheOrderTheFilesWereGivenHoweverLongEachTakes()
+    {
+        // Slow PDFs first, quick pages after: the workers finish out of order, the output must not.
+        var files = new[]
+        {
+            Sample("pdf/ruled_three_pages_repeated_header.pdf"), Sample("html/plain.html"), Sample("pdf/landscape.pdf"),
+            Sample("text/cell_per_line.txt"), Sample("html/broken_totals.html"), Sample("pdf/ruled_two_pages.pdf"),
+            Sample("html/number_forms.html"), Sample("html/split_no_header.html"),
+        };
+
+        var (_, output, _) = Run(["audit", "--format", "jsonl", .. files]);
+
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static l => JsonNode.Parse(l)!["file"]!.GetValue<string>())
+            .Should().Equal(files);
+    }
+
+    [Test]
     public void CsvIsOneRowPerReportOneColumnPerCellKey()
     {
         var (_, output, _) = Run("audit", "--format", "csv", Sample("html/plain.html"), Sample("html/blank_and_null_cells.html"));
