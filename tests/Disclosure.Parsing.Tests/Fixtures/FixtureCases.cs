@@ -116,6 +116,8 @@ internal static class FixtureCases
         }, new DocxOptions { VerticalLabel = true });
         yield return Printed("pdf/landscape", 405, static _ => { }, new DocxOptions { Landscape = true, VerticalLabel = true });
         yield return Printed("pdf/borderless_landscape", 406, static _ => { }, new DocxOptions { Borderless = true, Landscape = true, AppealsOnNewPage = true });
+        yield return Printed("pdf/borderless_over_page_break", 407, static r => Bump(r, "requests.total.commercial", 1),
+            new DocxOptions { Borderless = true, Landscape = true, RowHeight = 500, AppealsOnNewPage = true });
     }
 
     private static Case Printed(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>
