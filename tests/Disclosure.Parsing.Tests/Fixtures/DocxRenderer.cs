@@ -355,8 +355,8 @@ internal static class DocxRenderer
             Tr([.. results.Select(static _ => Tc(string.Empty, 1, "continue")), .. results.Concat(results).Select(static x => Tc(P(x)))]),
             Tr(SyntheticReport.AppealBlocks.SelectMany(b => SyntheticReport.AppealResults.Append("total").Select(res => Tc(Value(r, $"appeals.{b}.{res}", o))))),
         };
-        // Section 四 keeps its borders even in a borderless document: fifteen headers of four characters stand closer
-        // than a character apart, which word alignment cannot tell from the spacing of prose (a limit of the fallback).
+        // Section 四 keeps its borders even in a borderless document: a table of one row of numbers with no label
+        // column gives word alignment nothing to tell its header from the heading above it (a limit of the fallback).
         return Tbl(Widths(o, [.. Enumerable.Repeat(600, 15)]), rows, o with { Borderless = false });
     }
 

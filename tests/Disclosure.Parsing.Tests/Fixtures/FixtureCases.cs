@@ -118,6 +118,8 @@ internal static class FixtureCases
         yield return Printed("pdf/borderless_landscape", 406, static _ => { }, new DocxOptions { Borderless = true, Landscape = true, AppealsOnNewPage = true });
         yield return Printed("pdf/borderless_over_page_break", 407, static r => Bump(r, "requests.total.commercial", 1),
             new DocxOptions { Borderless = true, Landscape = true, RowHeight = 500, AppealsOnNewPage = true });
+        yield return Printed("pdf/borderless_narrow_headers", 408, static r => r.MakeNonNumeric("requests.granted.research", "无"),
+            new DocxOptions { Borderless = true, RowHeight = 600 });
     }
 
     private static Case Printed(string path, int seed, Action<SyntheticReport> change, DocxOptions options) =>

@@ -9,13 +9,14 @@ internal sealed record LineItem(TextLine? Line, List<List<Chunk>>? Rows)
 }
 
 /// <summary>Words of a line separated by a wide gap: a cell of a table without rulings.</summary>
-internal sealed record Chunk(string Text, double Left, double Right, double Top);
+internal sealed record Chunk(string Text, double Left, double Right, double Top, double Size);
 
 /// <summary>
 /// Finds tables without ruling lines from the alignment of words. A line whose last chunk (words separated by a wide
-/// gap) is a number is a row; lines of several chunks just above the first row are header rows; a line without a
-/// number straight below a row, whose every chunk lies within a chunk of that row, continues it (a wrapped label or
-/// header). Lines far apart are not one table.
+/// gap) is a number is a row; the lines straight above the first row that stay clear of the edge between its label
+/// and its values are header rows, cut at the value columns where narrow cells print their labels almost touching;
+/// a line without a number straight below a row, whose every chunk lies within a chunk of that row, continues it (a
+/// wrapped label or header). Lines far apart are not one table.
 /// </summary>
 internal static class BorderlessTables
 {
@@ -39,12 +40,9 @@ internal static class BorderlessTables
     {
         var items = new List<(TextLine? Line, Table? Table)>();
         Table? table = null;
-        var header = new List<(TextLine Line, List<Chunk> Chunks)>();
         foreach (var line in lines)
         {
-            var chunks = TextLines.Chunks(line.Glyphs, gap)
-                .Select(c => new Chunk(CellText.Clean(TextLines.LineText(c)), c[0].Left, c[^1].Right, line.Top))
-                .ToList();
+            var chunks = ToChunks(line, TextLines.Chunks(line.Glyphs, gap));
             var isRow = IsRow(chunks, line.Size * gap);
             if (table is not null && line.Top - table.Bottom > line.Size * 2.5)
             {
@@ -57,6 +55,7 @@ internal static class BorderlessTables
                 {
                     // The header lines just above become the table's first rows instead of paragraphs.
                     table = new Table();
+                    var header = HeaderAbove(items, chunks, line, gap);
                     foreach (var (l, h) in header)
                     {
                         AddOrContinue(table, l, h, continuing: table.Rows.Count > 0 && Continues(table.Rows[^1], h));
@@ -69,7 +68,6 @@ internal static class BorderlessTables
                 AddOrContinue(table, line, chunks, continuing: false);
                 table.NumberRows++;
                 table.MostNumbers = Math.Max(table.MostNumbers, chunks.Count(static c => LabelText.ParseNumber(c.Text) is not null));
-                header.Clear();
                 continue;
             }
 
@@ -91,15 +89,6 @@ internal static class BorderlessTables
 
             table = null;
             items.Add((line, null));
-            var continuesHeader = header.Count > 0 && line.Top - header[^1].Line.Bottom < line.Size * 1.2 && Continues(header[^1].Chunks, chunks);
-            if (chunks.Count >= 2 || continuesHeader)
-            {
-                header.Add((line, chunks));
-            }
-            else
-            {
-                header.Clear();
-            }
         }
 
         // A line that ends in a number is prose unless it reads as a table.
@@ -107,6 +96,112 @@ internal static class BorderlessTables
                 ? t.IsTable ? [new LineItem(null, t.Rows)] : t.Lines.Select(static l => new LineItem(l, null))
                 : new[] { new LineItem(i.Line, null) })
             .ToList();
+    }
+
+    private static List<Chunk> ToChunks(TextLine line, List<List<Glyph>> groups) =>
+        groups.Select(c => new Chunk(CellText.Clean(TextLines.LineText(c)), c[0].Left, c[^1].Right, line.Top, line.Size)).ToList();
+
+    /// <summary>
+    /// The header lines standing straight above a table's first row, top to bottom. The row's numbers give the value
+    /// columns; a header line is cut where a column boundary falls in a gap between its glyphs, even one narrower
+    /// than a word gap (narrow cells print their labels almost touching: 商业企 科研机 社会公). A header line
+    /// has no piece straddling the edge between the label column and the values, which sets it apart from a heading
+    /// or prose above the table, and has a piece over the values or lies among other header lines.
+    /// </summary>
+    private static List<(TextLine Line, List<Chunk> Chunks)> HeaderAbove(
+        List<(TextLine? Line, Table? Table)> items, List<Chunk> firstRow, TextLine rowLine, double gap)
+    {
+        var header = new List<(TextLine Line, List<Chunk> Chunks)>();
+        var values = firstRow.SkipWhile(static c => LabelText.ParseNumber(c.Text) is null).ToList();
+        if (values.Count == 0 || values.Count == firstRow.Count)
+        {
+            return header;
+        }
+
+        // Column boundaries: midway between neighbouring values; the label column ends as far before the first value.
+        var bounds = new List<double>();
+        for (var i = 1; i < values.Count; i++)
+        {
+            bounds.Add((values[i - 1].Right + values[i].Left) / 2);
+        }
+
+        var labelEdge = values.Count > 1 ? values[0].Left - (bounds[0] - values[0].Right) : values[0].Left - rowLine.Size;
+        labelEdge = Math.Max(labelEdge, firstRow[firstRow.Count - values.Count - 1].Right);
+        bounds.Insert(0, labelEdge);
+
+        var below = rowLine;
+        for (var i = items.Count - 1; i >= 0 && items[i] is { Line: { } line, Table: null }; i--)
+        {
+            if (below.Top - line.Bottom > line.Size * 1.2)
+            {
+                break;
+            }
+
+            var chunks = ToChunks(line, CutAtBounds(TextLines.Chunks(line.Glyphs, gap), bounds));
+            if (chunks.Any(c => c.Left < labelEdge && c.Right > labelEdge + (c.Size * 0.5)))
+            {
+                break;
+            }
+
+            if (chunks.All(c => c.Right <= labelEdge + (c.Size * 0.5)) && header.Count == 0)
+            {
+                break;
+            }
+
+            header.Insert(0, (line, chunks));
+            below = line;
+        }
+
+        // Stub text alone (no piece over the values) does not start a header.
+        while (header.Count > 0 && header[0].Chunks.All(c => c.Right <= labelEdge + (c.Size * 0.5)))
+        {
+            header.RemoveAt(0);
+        }
+
+        return header;
+    }
+
+    // Splits a chunk at the visible gap nearest each column boundary that passes through it. The boundaries come
+    // from the numbers below, which may be right-aligned while labels are centred: the gap, not the boundary itself,
+    // says where one cell's text ends. A label without gaps (法人或其他组织 over five columns) stays whole.
+    private static List<List<Glyph>> CutAtBounds(List<List<Glyph>> chunks, List<double> bounds)
+    {
+        var pitch = bounds.Count > 1 ? (bounds[^1] - bounds[0]) / (bounds.Count - 1) : double.MaxValue;
+        var result = new List<List<Glyph>>();
+        foreach (var chunk in chunks)
+        {
+            var gaps = new List<int>();
+            for (var i = 1; i < chunk.Count; i++)
+            {
+                if (chunk[i].Left - chunk[i - 1].Right > Math.Min(chunk[i].Size, chunk[i - 1].Size) * 0.2)
+                {
+                    gaps.Add(i);
+                }
+            }
+
+            var cuts = new SortedSet<int>();
+            foreach (var x in bounds.Where(x => x > chunk[0].Left && x < chunk[^1].Right))
+            {
+                var nearest = gaps
+                    .Select(i => (Index: i, Distance: Math.Abs(((chunk[i - 1].Right + chunk[i].Left) / 2) - x)))
+                    .Where(g => g.Distance < pitch / 2)
+                    .OrderBy(static g => g.Distance)
+                    .FirstOrDefault();
+                if (nearest.Index > 0)
+                {
+                    cuts.Add(nearest.Index);
+                }
+            }
+
+            var from = 0;
+            foreach (var cut in cuts.Append(chunk.Count))
+            {
+                result.Add(chunk.GetRange(from, cut - from));
+                from = cut;
+            }
+        }
+
+        return result;
     }
 
     // Prose may end a line with a number after a space; a row has several numeric cells, or a column's gap before its one.
@@ -144,5 +239,10 @@ internal static class BorderlessTables
     private static bool Continues(List<Chunk> above, List<Chunk> chunks) =>
         chunks.Count > 0 && chunks.All(c => above.Any(a => Within(c, a))) && chunks.All(static c => LabelText.ParseNumber(c.Text) is null);
 
-    private static bool Within(Chunk inner, Chunk outer) => inner.Left >= outer.Left - 1.5 && inner.Right <= outer.Right + 1.5;
+    private static bool Within(Chunk inner, Chunk outer)
+    {
+        // A full-width bracket's outline starts half an em into its box, so a wrapped line may start left of it.
+        var slack = Math.Max(1.5, inner.Size * 0.6);
+        return inner.Left >= outer.Left - slack && inner.Right <= outer.Right + slack;
+    }
 }

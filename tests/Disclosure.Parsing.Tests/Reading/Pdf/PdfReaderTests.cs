@@ -57,6 +57,37 @@ public sealed class PdfReaderTests
     }
 
     [Test]
+    public void BorderlessHeaderCellsCloserThanAWordGapAreToldApartByTheColumnsBelow()
+    {
+        // Narrow cells: the three column labels stand about half a character apart, as one run of words would.
+        var pdf = Build((b, font) =>
+        {
+            var page = b.AddPage(PageSize.A4);
+            page.AddText("Applications received and answered this year", 10, new PdfPoint(100, 700), font);
+            page.AddText("Firms", 10, new PdfPoint(250, 680), font);
+            page.AddText("Labs", 10, new PdfPoint(280, 680), font);
+            page.AddText("Total", 10, new PdfPoint(305, 680), font);
+            page.AddText("Persons", 10, new PdfPoint(100, 665), font);
+            page.AddText("12", 10, new PdfPoint(256, 665), font);
+            page.AddText("7", 10, new PdfPoint(287, 665), font);
+            page.AddText("19", 10, new PdfPoint(311, 665), font);
+            page.AddText("Others", 10, new PdfPoint(100, 650), font);
+            page.AddText("3", 10, new PdfPoint(258, 650), font);
+            page.AddText("4", 10, new PdfPoint(288, 650), font);
+            page.AddText("7", 10, new PdfPoint(313, 650), font);
+        });
+
+        var doc = new PdfReader().Read(pdf);
+
+        doc.Blocks[0].Should().BeOfType<LayoutParagraph>().Which.Text.Should().StartWith("Applications",
+            "a line running from the label column over the values is a heading, not a header");
+        var table = doc.Blocks.OfType<LayoutTable>().Single();
+        table.Rows.Select(static r => r.Select(static c => c.Text).ToArray()).Should().BeEquivalentTo(
+            new[] { new[] { "Firms", "Labs", "Total" }, ["Persons", "12", "7", "19"], ["Others", "3", "4", "7"] },
+            static o => o.WithStrictOrdering());
+    }
+
+    [Test]
     public void AScanIsRefusedAsNeedingOcr()
     {
         var pdf = Build((b, _) => b.AddPage(PageSize.A4).AddPng(Png(8, 8), new PdfRectangle(50, 50, 545, 792)));
