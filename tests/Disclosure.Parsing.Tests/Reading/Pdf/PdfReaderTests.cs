@@ -60,21 +60,20 @@ public sealed class PdfReaderTests
     public void BorderlessHeaderCellsCloserThanAWordGapAreToldApartByTheColumnsBelow()
     {
         // Narrow cells: the three column labels stand about half a character apart, as one run of words would.
+        (string Text, double X, double Y)[] words =
+        [
+            ("Applications received and answered this year", 100, 700),
+            ("Firms", 250, 680), ("Labs", 280, 680), ("Total", 305, 680),
+            ("Persons", 100, 665), ("12", 256, 665), ("7", 287, 665), ("19", 311, 665),
+            ("Others", 100, 650), ("3", 258, 650), ("4", 288, 650), ("7", 313, 650),
+        ];
         var pdf = Build((b, font) =>
         {
             var page = b.AddPage(PageSize.A4);
-            page.AddText("Applications received and answered this year", 10, new PdfPoint(100, 700), font);
-            page.AddText("Firms", 10, new PdfPoint(250, 680), font);
-            page.AddText("Labs", 10, new PdfPoint(280, 680), font);
-            page.AddText("Total", 10, new PdfPoint(305, 680), font);
-            page.AddText("Persons", 10, new PdfPoint(100, 665), font);
-            page.AddText("12", 10, new PdfPoint(256, 665), font);
-            page.AddText("7", 10, new PdfPoint(287, 665), font);
-            page.AddText("19", 10, new PdfPoint(311, 665), font);
-            page.AddText("Others", 10, new PdfPoint(100, 650), font);
-            page.AddText("3", 10, new PdfPoint(258, 650), font);
-            page.AddText("4", 10, new PdfPoint(288, 650), font);
-            page.AddText("7", 10, new PdfPoint(313, 650), font);
+            foreach (var (text, x, y) in words)
+            {
+                page.AddText(text, 10, new PdfPoint(x, y), font);
+            }
         });
 
         var doc = new PdfReader().Read(pdf);
