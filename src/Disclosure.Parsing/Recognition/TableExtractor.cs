@@ -74,7 +74,7 @@ internal sealed class TableExtractor(TableTemplate template)
         var columnLabels = 0;
         for (var i = 0; i < row.Count; i++)
         {
-            if (normalized[i].Length > 0 && !LabelText.LooksLikeValue(row[i].Text) && IsColumnLabel(normalized[i]))
+            if (normalized[i].Length > 0 && !LabelText.LooksLikeValue(row[i].Text) && template.IsColumnLabel(normalized[i]))
             {
                 columnLabels++;
             }
@@ -82,8 +82,6 @@ internal sealed class TableExtractor(TableTemplate template)
 
         return columnLabels >= 2 || (!template.HasRowLabels && columnLabels >= 1);
     }
-
-    private bool IsColumnLabel(string normalized) => template.IsColumnLabel(normalized);
 
     /// <summary>The rightmost cell whose label matches a template row, with the row it matches.</summary>
     private (RowTemplate? Row, int Index) FindRowLabel(IReadOnlyList<LayoutCell> row, string[] normalized)
@@ -168,7 +166,7 @@ internal sealed class TableExtractor(TableTemplate template)
             var children = table.Rows[r]
                 .Where(c => c.StartsIn(r))
                 .Select(static c => LabelText.Normalize(c.Text))
-                .Where(l => l.Length > 0 && IsColumnLabel(l))
+                .Where(l => l.Length > 0 && template.IsColumnLabel(l))
                 .ToList();
             if (children.Count == 0)
             {

@@ -239,10 +239,5 @@ internal static class BorderlessTables
     private static bool Continues(List<Chunk> above, List<Chunk> chunks) =>
         chunks.Count > 0 && chunks.All(c => above.Any(a => Within(c, a))) && chunks.All(static c => LabelText.ParseNumber(c.Text) is null);
 
-    private static bool Within(Chunk inner, Chunk outer)
-    {
-        // A full-width bracket's outline starts half an em into its box, so a wrapped line may start left of it.
-        var slack = Math.Max(1.5, inner.Size * 0.6);
-        return inner.Left >= outer.Left - slack && inner.Right <= outer.Right + slack;
-    }
+    private static bool Within(Chunk inner, Chunk outer) => inner.Left >= outer.Left - 1.5 && inner.Right <= outer.Right + 1.5;
 }
