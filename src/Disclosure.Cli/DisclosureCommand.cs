@@ -295,7 +295,7 @@ internal static class DisclosureCommand
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new AuditResult(file, null, null, [], $"unexpected error while reading: {e.GetType().Name}: {e.Message}");
+            return AuditResult.Failed(file, null, FailureKind.InternalError, $"unexpected error while reading: {e.GetType().Name}: {e.Message}");
         }
     }
 

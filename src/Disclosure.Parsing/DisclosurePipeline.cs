@@ -78,7 +78,10 @@ public sealed class DisclosurePipeline
     /// <summary>The rules this pipeline runs.</summary>
     public IReadOnlyList<IReportRule> Rules { get; }
 
-    /// <summary>Reads, recognises and audits the file at <paramref name="path"/>. Never throws for bad content: the result carries the error.</summary>
+    /// <summary>
+    /// Reads, recognises and audits the file at <paramref name="path"/>. Never throws for bad content, nor for a defect
+    /// of a stage: the result carries the error and its <see cref="AuditResult.ErrorKind"/>. Only cancellation throws.
+    /// </summary>
     public AuditResult Audit(string path, CancellationToken cancellationToken = default)
     {
         byte[] content;
@@ -87,28 +90,33 @@ public sealed class DisclosurePipeline
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return Failed(path, null, "file not found");
+                return AuditResult.Failed(path, null, Directory.Exists(path) ? FailureKind.Unsupported : FailureKind.NotFound,
+                    Directory.Exists(path) ? "a directory, not a document" : "file not found");
             }
 
             if (info.Length > _maxBytes)
             {
-                return Failed(path, null, $"file too large: {info.Length / (1024 * 1024)} MB (the limit is {_maxBytes / (1024 * 1024)} MB)");
+                return AuditResult.Failed(path, null, FailureKind.TooLarge,
+                    $"file too large: {info.Length / (1024 * 1024)} MB (the limit is {_maxBytes / (1024 * 1024)} MB)");
             }
 
             content = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, null, $"cannot read the file: {e.Message}");
+            return AuditResult.Failed(path, null, FailureKind.IoError, $"cannot read the file: {e.Message}");
         }
 
         return Audit(content, path, cancellationToken);
     }
 
-    /// <summary>Reads, recognises and audits a document held in memory; <paramref name="fileName"/> names it in the result and gives its extension.</summary>
+    /// <summary>
+    /// Reads, recognises and audits a document held in memory; <paramref name="fileName"/> names it in the result and gives
+    /// its extension. Never throws but for cancellation (see <see cref="Audit(string, CancellationToken)"/>).
+    /// </summary>
     public AuditResult Audit(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken = default)
     {
-        IDocumentReader reader;
+        IDocumentReader? reader = null;
         LayoutDocument layout;
         try
         {
@@ -117,17 +125,58 @@ public sealed class DisclosurePipeline
         }
         catch (DocumentReadException e)
         {
-            return Failed(fileName, null, e.Message);
+            return AuditResult.Failed(fileName, null, e.Kind, e.Message);
+        }
+        catch (Exception e) when (Unexpected(e, cancellationToken))
+        {
+            return Crashed(fileName, reader, $"the {reader?.Format ?? "format"} reader", e);
         }
 
-        var report = ReportRecognizer.Recognize(layout);
+        Report report;
+        try
+        {
+            report = ReportRecognizer.Recognize(layout);
+        }
+        catch (Exception e) when (Unexpected(e, cancellationToken))
+        {
+            return Crashed(fileName, reader, "the recogniser", e);
+        }
+
         if (report.Sections.All(static s => !s.Found) && report.Tables.All(static t => !t.Found))
         {
-            return Failed(fileName, reader.Format,
+            return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport,
                 "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found");
         }
 
-        return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null);
+        try
+        {
+            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null);
+        }
+        catch (Exception e) when (Unexpected(e, cancellationToken))
+        {
+            return Crashed(fileName, reader, "the rules", e);
+        }
+    }
+
+    // Cancellation asked for by the caller is not a failure of the file; everything else that escapes a stage is.
+    private static bool Unexpected(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>
+    /// An exception that escaped a stage. Thrown from this library's own code it is a defect to report; thrown inside a
+    /// parser we do not own (AngleSharp, PdfPig, the Open XML SDK) it is the file that parser could not take.
+    /// </summary>
+    private static AuditResult Crashed(string fileName, IDocumentReader? reader, string stage, Exception e)
+    {
+        var (kind, what) = e switch
+        {
+            OutOfMemoryException => (FailureKind.OverMemoryBudget, "needs more memory than there is"),
+            InsufficientExecutionStackException => (FailureKind.Corrupt, "nested too deeply to read"),
+            _ when e.TargetSite?.DeclaringType?.Assembly == typeof(DisclosurePipeline).Assembly =>
+                (FailureKind.InternalError, $"internal error in {stage} (a defect of this tool, please report it)"),
+            _ => (FailureKind.Corrupt, $"{stage} could not read it"),
+        };
+        return AuditResult.Failed(fileName, reader?.Format, kind, $"{what}: {e.GetType().Name}: {e.Message}");
     }
 
     /// <summary>Recognises a layout already read.</summary>
@@ -148,12 +197,12 @@ public sealed class DisclosurePipeline
     {
         if (content.Length == 0)
         {
-            throw new DocumentReadException("the file is empty");
+            throw new DocumentReadException(FailureKind.Empty, "the file is empty");
         }
 
         if (content.Length > _maxBytes)
         {
-            throw new DocumentReadException($"the document is too large: {content.Length / (1024 * 1024)} MB");
+            throw new DocumentReadException(FailureKind.TooLarge, $"the document is too large: {content.Length / (1024 * 1024)} MB");
         }
 
         var head = content[..Math.Min(content.Length, 8192)];
@@ -175,7 +224,7 @@ public sealed class DisclosurePipeline
             return best;
         }
 
-        throw new DocumentReadException(KnownButUnreadable(head, extension)
+        throw new DocumentReadException(FailureKind.Unsupported, KnownButUnreadable(head, extension)
             ?? "not a document this tool reads: the content is binary, neither an HTML page nor text");
     }
 
@@ -199,6 +248,4 @@ public sealed class DisclosurePipeline
 
         return null;
     }
-
-    private static AuditResult Failed(string file, string? format, string error) => new(file, format, null, [], error);
 }

@@ -38,6 +38,13 @@ public sealed record Finding(
 /// <param name="Error">Why the document could not be read; null when it was read.</param>
 public sealed record AuditResult(string File, string? Format, Report? Report, IReadOnlyList<Finding> Findings, string? Error)
 {
+    /// <summary>Why the document has no report, when <see cref="Error"/> is set: for counting and filtering failures.</summary>
+    public FailureKind? ErrorKind { get; init; }
+
+    /// <summary>A result for a file that could not be read or audited.</summary>
+    public static AuditResult Failed(string file, string? format, FailureKind kind, string error) =>
+        new(file, format, null, [], error) { ErrorKind = kind };
+
     /// <summary>True when any finding is an error.</summary>
     public bool HasErrors => Findings.Any(static f => f.Severity == Severity.Error);
 }

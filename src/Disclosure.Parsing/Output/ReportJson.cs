@@ -52,7 +52,8 @@ public static class ReportJson
                 f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message,
                 Rules.RuleCatalog.Find(f.RuleId)?.Help,
                 f.Cells.Where(k => report?.Cells.ContainsKey(k) == true).ToDictionary(static k => k, k => report!.Cells[k].Location))).ToList(),
-            result.Error);
+            result.Error,
+            result.ErrorKind is { } kind ? FailureKinds.Name(kind) : null);
     }
 
     /// <summary>The lower-case name the outputs use: <c>error</c>, <c>warning</c>, <c>note</c>.</summary>
@@ -73,7 +74,8 @@ internal sealed record ReportDocument(
     IReadOnlyList<SectionDocument> Sections,
     Dictionary<string, CellDocument> Cells,
     IReadOnlyList<FindingDocument> Findings,
-    string? Error);
+    string? Error,
+    string? ErrorKind);
 
 internal sealed record SectionDocument(string Number, string Title, bool Found, string? Location);
 

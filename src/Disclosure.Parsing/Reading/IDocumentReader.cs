@@ -1,4 +1,5 @@
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Reading;
 
@@ -25,15 +26,22 @@ public interface IDocumentReader
 /// <summary>A document could not be read. The message names the reason in words a person can act on.</summary>
 public sealed class DocumentReadException : Exception
 {
-    /// <summary>Creates the exception with a reason.</summary>
+    /// <summary>Creates the exception with a reason; the kind is <see cref="FailureKind.Corrupt"/>.</summary>
     public DocumentReadException(string message)
-        : base(message)
+        : this(FailureKind.Corrupt, message)
     {
     }
 
-    /// <summary>Creates the exception with a reason and the error behind it.</summary>
+    /// <summary>Creates the exception with a reason and the error behind it; the kind is <see cref="FailureKind.Corrupt"/>.</summary>
     public DocumentReadException(string message, Exception inner)
-        : base(message, inner)
+        : this(FailureKind.Corrupt, message, inner)
     {
     }
+
+    /// <summary>Creates the exception with the kind of failure, a reason, and optionally the error behind it.</summary>
+    public DocumentReadException(FailureKind kind, string message, Exception? inner = null)
+        : base(message, inner) => Kind = kind;
+
+    /// <summary>What kind of failure it is.</summary>
+    public FailureKind Kind { get; }
 }

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Reading.Docx;
 
@@ -55,14 +56,14 @@ public sealed class DocxReader : IDocumentReader
         var head = content.Span;
         if (head.StartsWith(OleSignature))
         {
-            throw new DocumentReadException(IsEncryptedPackage(head)
-                ? "an encrypted or password-protected Word document: remove the password and save it again as .docx"
-                : "a legacy binary Word .doc (or another OLE file): open it in Word or WPS and save it as .docx");
+            throw IsEncryptedPackage(head)
+                ? new DocumentReadException(FailureKind.Encrypted, "an encrypted or password-protected Word document: remove the password and save it again as .docx")
+                : new DocumentReadException(FailureKind.Unsupported, "a legacy binary Word .doc (or another OLE file): open it in Word or WPS and save it as .docx");
         }
 
         if (!head.StartsWith(ZipSignature))
         {
-            throw new DocumentReadException("not a Word .docx document: it is not a zip package");
+            throw new DocumentReadException(FailureKind.Unsupported, "not a Word .docx document: it is not a zip package");
         }
 
         var bytes = content.ToArray();
@@ -71,8 +72,8 @@ public sealed class DocxReader : IDocumentReader
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = _options.MaxCharactersInPart });
-            var main = document.MainDocumentPart ?? throw new DocumentReadException("not a Word document: the package has no main document part");
-            var body = main.Document?.Body ?? throw new DocumentReadException("not a Word document: the document has no body");
+            var main = document.MainDocumentPart ?? throw new DocumentReadException(FailureKind.Unsupported, "not a Word document: the package has no main document part");
+            var body = main.Document?.Body ?? throw new DocumentReadException(FailureKind.Unsupported, "not a Word document: the document has no body");
             var walker = new Walker(new WordNumbering(main), cancellationToken);
             walker.VisitBlocks(body);
             var title = document.PackageProperties.Title;
@@ -110,6 +111,7 @@ public sealed class DocxReader : IDocumentReader
                 if (total > _options.MaxUncompressedBytes)
                 {
                     throw new DocumentReadException(
+                        FailureKind.TooLarge,
                         $"the .docx expands to more than {_options.MaxUncompressedBytes / (1024 * 1024)} MB (a zip bomb?); refused");
                 }
             }

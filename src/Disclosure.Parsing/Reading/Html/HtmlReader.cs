@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Reading.Html;
 
@@ -72,7 +73,7 @@ public sealed partial class HtmlReader : IDocumentReader
         var head = content.Span[..Math.Min(content.Length, 8192)];
         if (!TextDecoding.LooksLikeText(head))
         {
-            throw new DocumentReadException("not an HTML page: the content is binary");
+            throw new DocumentReadException(FailureKind.Unsupported, "not an HTML page: the content is binary");
         }
 
         var text = TextDecoding.Decode(content.Span, DeclaredCharset(head));

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -65,7 +66,7 @@ public sealed partial class PdfReader : IDocumentReader
         }
         catch (PdfDocumentEncryptedException e)
         {
-            throw new DocumentReadException("an encrypted PDF that needs a password: remove the password and read it again", e);
+            throw new DocumentReadException(FailureKind.Encrypted, "an encrypted PDF that needs a password: remove the password and read it again", e);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
@@ -77,6 +78,7 @@ public sealed partial class PdfReader : IDocumentReader
             if (document.NumberOfPages > _options.MaxPages)
             {
                 throw new DocumentReadException(
+                    FailureKind.TooLarge,
                     $"the PDF has {document.NumberOfPages} pages, more than the {_options.MaxPages} read: annual reports run to a few dozen");
             }
 
@@ -105,7 +107,7 @@ public sealed partial class PdfReader : IDocumentReader
 
             if (glyphCount == 0)
             {
-                throw new DocumentReadException(images > 0
+                throw new DocumentReadException(FailureKind.Scanned, images > 0
                     ? "a scanned PDF with no text layer: it needs OCR, which this tool does not do"
                     : "a PDF with no text in it");
             }
@@ -113,6 +115,7 @@ public sealed partial class PdfReader : IDocumentReader
             if (unmapped * 2 > glyphCount)
             {
                 throw new DocumentReadException(
+                    FailureKind.Scanned,
                     "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
             }
 

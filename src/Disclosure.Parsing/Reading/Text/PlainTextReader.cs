@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Reading.Text;
 
@@ -50,7 +51,7 @@ public sealed partial class PlainTextReader : IDocumentReader
     {
         if (!TextDecoding.LooksLikeText(content.Span[..Math.Min(content.Length, 8192)]))
         {
-            throw new DocumentReadException("not a text document: the content is binary");
+            throw new DocumentReadException(FailureKind.Unsupported, "not a text document: the content is binary");
         }
 
         var text = TextDecoding.Decode(content.Span);
