@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Text;
 using Disclosure.Parsing;
+using Disclosure.Parsing.Batch;
 using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Reading;
@@ -22,11 +22,9 @@ internal static class DisclosureCommand
     /// <summary>Exit status: a file could not be read, or the usage was wrong.</summary>
     public const int Unreadable = 2;
 
-    private static readonly string[] DocumentExtensions = [".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".docx", ".doc", ".pdf"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
     {
-        var root = Build(stdout, stderr);
+        var root = Build(stdout, stderr, interactive, cancellationToken);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -42,7 +40,7 @@ internal static class DisclosureCommand
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
     {
         var fileArgument = new Argument<string>("file") { Description = "The report document (.html, .txt)." };
         var extract = new Command("extract", "Print the JSON of one report: sections, cells with value, text and location, findings.")
@@ -83,23 +81,45 @@ internal static class DisclosureCommand
             Description = "Report files and directories (searched recursively for .html, .htm, .txt, .docx, .doc, .pdf).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
-                          "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools.",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif");
+        var format = FormatOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var findings = new Option<bool>("--findings") { Description = "With --format csv: one row per finding instead of one row per report." };
-        var ruleOption = new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." };
-        var disable = new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable)." };
+        var (ruleOption, disable, rulesFile) = RuleOptions();
         var crossYear = new Option<bool>("--cross-year")
         {
-            Description = "Also compare reports of the same agency in consecutive years (XYR rules). Holds every result until the batch ends.",
+            Description = "Also compare reports of the same agency in consecutive years (XYR rules), after every file is read. " +
+                          "Keeps only the few cells pairing needs; for results written in parts, see 'disclosure cross-year'.",
         };
-        var rulesFile = new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." };
-        var audit = new Command("audit", "Audit reports in batch and print one result per file.")
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds one file may take; a file past it gets its own 'timed out' result and the batch goes on.",
+            DefaultValueFactory = _ => 60,
+        };
+        var memory = new Option<int>("--memory-budget")
+        {
+            Description = "Megabytes of heap one file may take (in a worker process); a file that needs more gets its own error. 0: no limit.",
+            DefaultValueFactory = _ => 1024,
+        };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Files read at once (default: one per core).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Read only part K of N (K from 0), e.g. --shard 0/4: parts are disjoint, chosen by a hash of each path " +
+                          "relative to the directory given, so machines agree without talking.",
+        };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "With -o FILE and --format jsonl: skip the files whose result is already in FILE and append the others.",
+        };
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Read in this process instead of killable worker processes: no memory budget, and a file past its limit " +
+                          "is left running on its own thread.",
+        };
+        var audit = new Command("audit", "Audit reports in batch and write one result per file; a summary goes to standard error.")
         {
             pathsArgument,
             format,
@@ -109,13 +129,21 @@ internal static class DisclosureCommand
             disable,
             rulesFile,
             crossYear,
+            timeout,
+            memory,
+            jobs,
+            shard,
+            resume,
+            inProcess,
         };
         audit.SetAction(parse =>
         {
             AuditOptions options;
+            Shard? part = null;
             try
             {
                 options = Options(parse.GetValue(rulesFile), parse.GetValue(ruleOption) ?? [], parse.GetValue(disable) ?? []);
+                part = parse.GetValue(shard) is { } s ? Shard.Parse(s) : null;
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
@@ -123,17 +151,66 @@ internal static class DisclosureCommand
                 return Unreadable;
             }
 
-            var pipeline = new DisclosurePipelineBuilder { AuditOptions = options }.UseDefaultReaders().UseCoreRules().Build();
-            var shape = parse.GetValue(format) == "csv" && parse.GetValue(findings) ? "csv-findings" : parse.GetValue(format)!;
-            var paths = parse.GetValue(pathsArgument)!;
-            var outPath = parse.GetValue(output);
-            if (outPath is null)
+            var seconds = parse.GetValue(timeout);
+            var parallelism = parse.GetValue(jobs);
+            var budget = parse.GetValue(memory);
+            if (seconds <= 0 || parallelism < 1 || budget < 0)
             {
-                return Audit(pipeline, paths, shape, parse.GetValue(crossYear), stdout, stderr);
+                stderr.WriteLine("--timeout and --jobs must be positive, --memory-budget 0 or more");
+                return Unreadable;
             }
 
-            using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-            return Audit(pipeline, paths, shape, parse.GetValue(crossYear), file, stderr);
+            var request = new BatchRequest(
+                parse.GetValue(pathsArgument)!,
+                Shape(parse.GetValue(format)!, parse.GetValue(findings)),
+                parse.GetValue(output),
+                options,
+                parse.GetValue(crossYear),
+                part,
+                parse.GetValue(resume),
+                new BatchOptions
+                {
+                    FileTimeout = TimeSpan.FromSeconds(seconds),
+                    MaxParallelism = parallelism,
+                    WorkerProcess = parse.GetValue(inProcess) ? null : WorkerProcess(options, budget),
+                });
+            return new BatchRun(request, stdout, stderr, interactive, cancellationToken).Run();
+        });
+
+        var resultsArgument = new Argument<string[]>("results")
+        {
+            Description = "Result files of 'disclosure audit --format jsonl' (one machine's, or the parts of many), or directories of them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var pairFormat = FormatOption();
+        var pairOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var (pairRule, pairDisable, pairRulesFile) = RuleOptions();
+        var pairs = new Command(
+            "cross-year",
+            "Compare reports of one agency in consecutive years across result files written before, by one machine or many " +
+            "(a second pass: keeps only agency, year and the cells the XYR rules read). Writes the cross-year findings.")
+        {
+            resultsArgument,
+            pairFormat,
+            pairOutput,
+            pairRule,
+            pairDisable,
+            pairRulesFile,
+        };
+        pairs.SetAction(parse =>
+        {
+            AuditOptions options;
+            try
+            {
+                options = Options(parse.GetValue(pairRulesFile), parse.GetValue(pairRule) ?? [], parse.GetValue(pairDisable) ?? []);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(e.Message);
+                return Unreadable;
+            }
+
+            return CrossYearCommand.Run(parse.GetValue(resultsArgument)!, Shape(parse.GetValue(pairFormat)!, findings: true), parse.GetValue(pairOutput), options, stdout, stderr);
         });
 
         var markdown = new Option<bool>("--markdown") { Description = "Print the catalogue as Markdown (the source of docs/rules.md)." };
@@ -157,9 +234,91 @@ internal static class DisclosureCommand
         {
             extract,
             audit,
+            pairs,
             layout,
             rules,
         };
+    }
+
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
+                          "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif");
+        return format;
+    }
+
+    private static (Option<string[]> Rule, Option<string[]> Disable, Option<string?> RulesFile) RuleOptions() =>
+    (
+        new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." },
+        new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable)." },
+        new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." }
+    );
+
+    private static string Shape(string format, bool findings) => format == "csv" && findings ? "csv-findings" : format;
+
+    /// <summary>
+    /// This program again, as the worker that reads files for the batch (the hidden 'worker' command), with the same
+    /// rule options. Null where this program cannot be started again (no path to it).
+    /// </summary>
+    internal static WorkerProcessOptions? WorkerProcess(AuditOptions options, int budgetMegabytes)
+    {
+        var exe = Environment.ProcessPath;
+        if (exe is null)
+        {
+            return null;
+        }
+
+        var arguments = new List<string>();
+        if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            // Run as 'dotnet disclosure.dll' (or inside a test host): the worker is this assembly, run the same way.
+            var assembly = Path.Combine(AppContext.BaseDirectory, typeof(DisclosureCommand).Assembly.GetName().Name + ".dll");
+            if (!File.Exists(assembly))
+            {
+                return null;
+            }
+
+            arguments.Add(assembly);
+        }
+
+        arguments.Add("worker");
+        arguments.AddRange(WorkerArguments(options));
+        return new WorkerProcessOptions(exe, arguments) { MemoryBudgetBytes = budgetMegabytes == 0 ? null : budgetMegabytes * 1024L * 1024 };
+    }
+
+    internal static IEnumerable<string> WorkerArguments(AuditOptions options) =>
+        options.SeverityOverrides.OrderBy(static kv => kv.Key, StringComparer.Ordinal)
+            .SelectMany(static kv => new[] { "--rule", $"{kv.Key}={ReportJson.SeverityName(kv.Value)}" })
+            .Concat(options.DisabledRules.Order(StringComparer.Ordinal).SelectMany(static id => new[] { "--disable", id }));
+
+    /// <summary>The hidden 'worker' command: reads the files asked for on standard input, one result line each on standard output.</summary>
+    public static int Worker(string[] args, Stream input, Stream output, TextWriter stderr)
+    {
+        var overrides = new List<string>();
+        var disabled = new List<string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            (args[i] == "--rule" ? overrides : args[i] == "--disable" ? disabled : null)?.Add(args[i + 1]);
+        }
+
+        AuditOptions options;
+        try
+        {
+            options = Options(null, [.. overrides], [.. disabled]);
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine(e.Message);
+            return Unreadable;
+        }
+
+        var pipeline = new DisclosurePipelineBuilder { AuditOptions = options }.UseDefaultReaders().UseCoreRules().Build();
+        return BatchWorkerHost.Serve(pipeline, input, output);
     }
 
     /// <summary>Audit options from a rules file, then --rule and --disable on top of it.</summary>
@@ -183,108 +342,7 @@ internal static class DisclosureCommand
         return new AuditOptions { SeverityOverrides = severities, DisabledRules = off };
     }
 
-    private static int Audit(DisclosurePipeline pipeline, string[] paths, string format, bool crossYear, TextWriter sink, TextWriter stderr)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(static f => DocumentExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                // A path that does not exist still gets its own result line saying so.
-                files.Add(path);
-            }
-        }
-
-        using var sarif = format == "sarif" ? new SarifWriter(new TextStream(sink), RuleCatalog.Descriptors, ToolVersion) : null;
-        if (format is "csv" or "csv-findings")
-        {
-            sink.Write('\uFEFF');
-            sink.Write(format == "csv" ? ReportCsv.Header() : ReportCsv.FindingsHeader());
-        }
-
-        // Counts only: holding every report until the end would grow the heap with the batch.
-        var (total, unreadable, failing) = (0, 0, 0);
-
-        // Every core, one file at a time to whichever is free (a 400-page report does not hold up a fixed share of the
-        // batch), results still written in input order.
-        IEnumerable<AuditResult> audited = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(f => AuditOne(pipeline, f));
-        var compared = new List<string>();
-        if (crossYear)
-        {
-            audited = CompareYears(pipeline, audited.ToList(), compared);
-        }
-
-        foreach (var result in audited)
-        {
-            total++;
-            unreadable += result.Error is not null ? 1 : 0;
-            failing += result.Error is null && result.HasErrors ? 1 : 0;
-            switch (format)
-            {
-                case "jsonl":
-                    sink.Write(ReportJson.ToJsonLine(result));
-                    sink.Write('\n');
-                    break;
-                case "csv":
-                    sink.Write(ReportCsv.Row(result));
-                    break;
-                case "csv-findings":
-                    sink.Write(ReportCsv.FindingRows(result));
-                    break;
-                case "sarif":
-                    sarif!.Add(result);
-                    break;
-                default:
-                    sink.Write(ReportText.Summary(result));
-                    break;
-            }
-
-            if (result.Error is not null && format != "text")
-            {
-                stderr.WriteLine($"{result.File}: {result.Error}");
-            }
-        }
-
-        sarif?.Complete();
-        foreach (var pair in compared)
-        {
-            (format == "text" ? sink : stderr).Write($"compared {pair}\n");
-        }
-
-        if (format == "text")
-        {
-            sink.Write($"{total} file(s): {total - unreadable - failing} clean, {failing} with errors, {unreadable} unreadable\n");
-        }
-
-        sink.Flush();
-        return unreadable > 0 ? Unreadable : failing > 0 ? Findings : Clean;
-    }
-
-    /// <summary>Adds the cross-year findings to the later report of every pair, and names the pairs compared.</summary>
-    private static List<AuditResult> CompareYears(DisclosurePipeline pipeline, List<AuditResult> results, List<string> compared)
-    {
-        var pairs = ReportPairing.Pair(results.Where(static r => r.Report is not null).Select(static r => (r.File, r.Report!)));
-        var extra = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var (current, previous) = (pair.Current, pair.Previous);
-            compared.Add($"{current.Report.Agency} {previous.Report.Year} ({previous.File}) with {current.Report.Year} ({current.File})");
-            extra.TryAdd(current.File, []);
-            extra[current.File].AddRange(pipeline.CheckPair(current.Report, previous.Report));
-        }
-
-        return results.Select(r => extra.TryGetValue(r.File, out var more) ? r with { Findings = [.. r.Findings, .. more] } : r).ToList();
-    }
-
-    private static string ToolVersion => typeof(DisclosurePipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    internal static string ToolVersion => typeof(DisclosurePipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Audits one file; an unexpected failure becomes that file's error, never the batch's.</summary>
     internal static AuditResult AuditOne(DisclosurePipeline pipeline, string file)

@@ -7,6 +7,7 @@ using Disclosure.Parsing.Reading.Pdf;
 using Disclosure.Parsing.Reading.Text;
 using Disclosure.Parsing.Recognition;
 using Disclosure.Parsing.Rules;
+using Disclosure.Parsing.Rules.CrossYear;
 
 namespace Disclosure.Parsing;
 
@@ -27,6 +28,9 @@ public sealed class DisclosurePipelineBuilder
     /// <summary>The rules, run in this order.</summary>
     public List<IReportRule> Rules { get; } = [];
 
+    /// <summary>The rules across two years of one agency (<see cref="CrossYearPass"/>), run in this order.</summary>
+    public List<IReportPairRule> PairRules { get; } = [];
+
     /// <summary>Disabled rules and severity overrides.</summary>
     public AuditOptions AuditOptions { get; set; } = new();
 
@@ -43,15 +47,16 @@ public sealed class DisclosurePipelineBuilder
         return this;
     }
 
-    /// <summary>Adds the core rule catalogue.</summary>
+    /// <summary>Adds the core rule catalogue, the rules across two years included.</summary>
     public DisclosurePipelineBuilder UseCoreRules()
     {
         Rules.AddRange(RuleCatalog.CoreRules());
+        PairRules.AddRange(RuleCatalog.PairRules());
         return this;
     }
 
     /// <summary>Builds the immutable pipeline.</summary>
-    public DisclosurePipeline Build() => new([.. Readers], [.. Rules], AuditOptions, MaxDocumentBytes);
+    public DisclosurePipeline Build() => new([.. Readers], [.. Rules], [.. PairRules], AuditOptions, MaxDocumentBytes);
 }
 
 /// <summary>
@@ -64,11 +69,13 @@ public sealed class DisclosurePipeline
     private readonly RuleEngine _engine;
     private readonly long _maxBytes;
 
-    internal DisclosurePipeline(IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IReportRule> rules, AuditOptions options, long maxBytes)
+    internal DisclosurePipeline(
+        IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IReportRule> rules, IReadOnlyList<IReportPairRule> pairRules, AuditOptions options, long maxBytes)
     {
         _readers = readers;
         Rules = rules;
-        _engine = new RuleEngine(rules, RuleCatalog.PairRules(), options);
+        PairRules = pairRules;
+        _engine = new RuleEngine(rules, pairRules, options);
         _maxBytes = maxBytes;
     }
 
@@ -77,6 +84,9 @@ public sealed class DisclosurePipeline
 
     /// <summary>The rules this pipeline runs.</summary>
     public IReadOnlyList<IReportRule> Rules { get; }
+
+    /// <summary>The rules across two years of one agency this pipeline runs (<see cref="CheckPair"/>).</summary>
+    public IReadOnlyList<IReportPairRule> PairRules { get; }
 
     /// <summary>
     /// Reads, recognises and audits the file at <paramref name="path"/>. Never throws for bad content, nor for a defect
@@ -172,7 +182,7 @@ public sealed class DisclosurePipeline
         {
             OutOfMemoryException => (FailureKind.OverMemoryBudget, "needs more memory than there is"),
             InsufficientExecutionStackException => (FailureKind.Corrupt, "nested too deeply to read"),
-            _ when e.TargetSite?.DeclaringType?.Assembly == typeof(DisclosurePipeline).Assembly =>
+            _ when ThrownHere(e) =>
                 (FailureKind.InternalError, $"internal error in {stage} (a defect of this tool, please report it)"),
             _ => (FailureKind.Corrupt, $"{stage} could not read it"),
         };
@@ -187,6 +197,26 @@ public sealed class DisclosurePipeline
 
     /// <summary>Runs the cross-year rules over a report and the same agency's report of the year before.</summary>
     public IReadOnlyList<Finding> CheckPair(Report current, Report previous) => _engine.CheckPair(current, previous);
+
+    /// <summary>
+    /// Whether the innermost frame outside the base library (an indexer, a parse our code called) is this library's: read
+    /// from the stack trace's text, as reflection on the frame (TargetSite) is not there in a trimmed, native build.
+    /// </summary>
+    internal static bool ThrownHere(Exception e)
+    {
+        foreach (var line in (e.StackTrace ?? string.Empty).Split('\n'))
+        {
+            var frame = line.Trim();
+            if (!frame.StartsWith("at ", StringComparison.Ordinal) || frame.StartsWith("at System.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return frame.StartsWith("at Disclosure.Parsing.", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
 
     /// <summary>Reads a document into its layout with the reader its content calls for.</summary>
     /// <exception cref="DocumentReadException">The document cannot be read; the message says why.</exception>

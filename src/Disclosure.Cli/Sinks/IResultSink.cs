@@ -1,4 +1,5 @@
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Rules.CrossYear;
 
 namespace Disclosure.Cli.Sinks;
 
@@ -12,14 +13,19 @@ internal interface IResultSink : IDisposable
     void Add(AuditResult result);
 
     /// <summary>
-    /// Findings that compare a file already added with the same agency's report of the year before (XYR rules):
-    /// <see cref="AuditResult.File"/> is the later file, <see cref="AuditResult.Findings"/> the cross-year findings, and
-    /// <see cref="AuditResult.Report"/> carries its agency and year. Sinks of one row per report ignore them.
+    /// Findings that compare a file already added with the same agency's report of the year before (XYR rules), after
+    /// every file's result. Sinks of one row per report ignore them; sinks of findings add them as the later file's.
     /// </summary>
-    void AddCrossYear(AuditResult supplement)
+    void AddCrossYear(CrossYearResult pair)
     {
     }
 
     /// <summary>Writes whatever is left (footers, summaries); called once, after the last result.</summary>
     void Complete();
+}
+
+internal static class CrossYearResults
+{
+    /// <summary>A pair's findings as a result of the later file, for sinks that write findings the same way for both.</summary>
+    public static AuditResult AsResult(this CrossYearResult pair) => new(pair.File, null, pair.Report, pair.Findings, null);
 }

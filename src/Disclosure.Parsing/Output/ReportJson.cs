@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Rules.CrossYear;
 
 namespace Disclosure.Parsing.Output;
 
@@ -23,6 +24,22 @@ public static class ReportJson
 
     /// <summary>The result as indented JSON, for reading.</summary>
     public static string ToIndentedJson(AuditResult result) => JsonSerializer.Serialize(ToDto(result), Indented.ReportDocument);
+
+    /// <summary>
+    /// The cross-year findings of a pair as one line of JSON: the later report's <c>file</c>, <c>agency</c> and <c>year</c>,
+    /// a <c>crossYear</c> object naming the earlier report, and the findings in the contract's shape. In a JSON Lines
+    /// batch these lines follow the per-file lines; a consumer merges them by <c>file</c>.
+    /// </summary>
+    public static string ToCrossYearLine(CrossYearResult pair)
+    {
+        var document = new CrossYearDocument(
+            pair.File,
+            new CrossYearReference(pair.PreviousFile, pair.PreviousYear),
+            pair.Report.Agency,
+            pair.Report.Year,
+            Findings(pair.Findings, pair.Report));
+        return JsonSerializer.Serialize(document, Compact.CrossYearDocument);
+    }
 
     internal static ReportDocument ToDto(AuditResult result)
     {
@@ -48,13 +65,16 @@ public static class ReportJson
             report?.Template,
             report?.Sections.Select(static s => new SectionDocument(s.Number, s.Title, s.Found, s.Location)).ToList() ?? [],
             cells,
-            result.Findings.Select(f => new FindingDocument(
-                f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message,
-                Rules.RuleCatalog.Find(f.RuleId)?.Help,
-                f.Cells.Where(k => report?.Cells.ContainsKey(k) == true).ToDictionary(static k => k, k => report!.Cells[k].Location))).ToList(),
+            Findings(result.Findings, report),
             result.Error,
             result.ErrorKind is { } kind ? FailureKinds.Name(kind) : null);
     }
+
+    private static List<FindingDocument> Findings(IEnumerable<Finding> findings, Report? report) =>
+        findings.Select(f => new FindingDocument(
+            f.RuleId, SeverityName(f.Severity), f.Section, f.Cells, f.Expected, f.Actual, f.Message,
+            Rules.RuleCatalog.Find(f.RuleId)?.Help,
+            f.Cells.Where(k => report?.Cells.ContainsKey(k) == true).ToDictionary(static k => k, k => report!.Cells[k].Location))).ToList();
 
     /// <summary>The lower-case name the outputs use: <c>error</c>, <c>warning</c>, <c>note</c>.</summary>
     public static string SeverityName(Severity severity) => severity switch
@@ -92,5 +112,10 @@ internal sealed record FindingDocument(
     string? Help,
     Dictionary<string, string> Locations);
 
+internal sealed record CrossYearDocument(string File, CrossYearReference CrossYear, string? Agency, int? Year, IReadOnlyList<FindingDocument> Findings);
+
+internal sealed record CrossYearReference(string PreviousFile, int PreviousYear);
+
 [JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(CrossYearDocument))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -16,7 +16,12 @@ public sealed partial class SarifWriter : IDisposable
 {
     private readonly Utf8JsonWriter _json;
     private readonly IReadOnlyList<RuleDescriptor> _rules;
+    // A crawl is mostly pages that are not reports, and may hold thousands of broken files: the log names a bounded
+    // number of them, and counts the rest, so that the writer's memory does not grow with the batch.
+    private const int MaxNotifications = 10_000;
     private readonly List<(string File, string Error)> _unreadable = [];
+    private int _notReports;
+    private int _notListed;
     private bool _completed;
 
     /// <summary>Starts the log on <paramref name="output"/> (UTF-8), declaring <paramref name="rules"/> in the driver.</summary>
@@ -63,7 +68,19 @@ public sealed partial class SarifWriter : IDisposable
     {
         if (result.Error is not null)
         {
-            _unreadable.Add((result.File, result.Error));
+            if (result.ErrorKind == FailureKind.NotAReport)
+            {
+                _notReports++;
+            }
+            else if (_unreadable.Count < MaxNotifications)
+            {
+                _unreadable.Add((result.File, result.Error));
+            }
+            else
+            {
+                _notListed++;
+            }
+
             return;
         }
 
@@ -140,6 +157,22 @@ public sealed partial class SarifWriter : IDisposable
             _json.WriteEndObject();
             _json.WriteEndObject();
             _json.WriteEndArray();
+            _json.WriteEndObject();
+        }
+
+        if (_notListed > 0)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("level", "error");
+            Text("message", $"{_notListed} more files could not be read (only the first {MaxNotifications} are named)");
+            _json.WriteEndObject();
+        }
+
+        if (_notReports > 0)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("level", "note");
+            Text("message", $"{_notReports} files were not disclosure annual reports and were passed over");
             _json.WriteEndObject();
         }
 

@@ -107,9 +107,9 @@ public sealed class DisclosureCommandTests
         new FileInfo(path).Length.Should().BeGreaterThan(50L * 1024 * 1024);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (status, output, _) = Run("audit", "--format", "jsonl", path);
+        var (status, output, errors) = Run("audit", "--format", "jsonl", path);
 
-        status.Should().Be(DisclosureCommand.Clean);
+        status.Should().Be(DisclosureCommand.Clean, errors);
         JsonNode.Parse(output)!["cells"]!.AsObject().Count.Should().Be(200);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
     }

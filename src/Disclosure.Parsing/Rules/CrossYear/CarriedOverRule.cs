@@ -12,6 +12,8 @@ internal sealed class CarriedOverRule : IReportPairRule
 
     public RuleDescriptor Descriptor => Rule;
 
+    public IReadOnlyCollection<string> CellsRead { get; } = [.. CellNames.RequestColumns.SelectMany(static c => new[] { $"requests.carried_over.{c}", $"requests.carried_forward.{c}" })];
+
     public IEnumerable<Finding> Check(Report current, Report previous)
     {
         foreach (var column in CellNames.RequestColumns)

@@ -10,6 +10,12 @@ public interface IReportPairRule
 
     /// <summary>Checks <paramref name="current"/> against the report of the year before.</summary>
     IEnumerable<Finding> Check(Report current, Report previous);
+
+    /// <summary>
+    /// The cells the rule reads, of either report: a cross-year pass over a whole batch keeps only these of each report.
+    /// Null (the default) keeps every cell.
+    /// </summary>
+    IReadOnlyCollection<string>? CellsRead => null;
 }
 
 /// <summary>Two reports of one agency, one year apart.</summary>

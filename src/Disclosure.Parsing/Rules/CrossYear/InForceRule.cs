@@ -12,6 +12,8 @@ internal sealed class InForceRule : IReportPairRule
 
     public RuleDescriptor Descriptor => Rule;
 
+    public IReadOnlyCollection<string> CellsRead { get; } = [.. new[] { "regulations", "normative_documents" }.SelectMany(static r => new[] { $"active.{r}.in_force", $"active.{r}.issued", $"active.{r}.repealed" })];
+
     public IEnumerable<Finding> Check(Report current, Report previous)
     {
         foreach (var row in new[] { "regulations", "normative_documents" })

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Disclosure.Cli;
+namespace Disclosure.Cli.Sinks;
 
 /// <summary>A write-only stream over a <see cref="TextWriter"/>, for writers that produce UTF-8 bytes (SARIF's JSON writer).</summary>
 internal sealed class TextStream(TextWriter writer) : Stream
