@@ -26,16 +26,42 @@ internal static class WorkerResults
 /// </summary>
 internal sealed class AbandonedFiles(int limit)
 {
+    private readonly SemaphoreSlim _ended = new(0);
     private int _running;
-
-    public bool Exhausted => Volatile.Read(ref _running) >= limit;
 
     public int Running => Volatile.Read(ref _running);
 
     public void Track(Task reading)
     {
         Interlocked.Increment(ref _running);
-        reading.ContinueWith(_ => Interlocked.Decrement(ref _running), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        reading.ContinueWith(
+            _ =>
+            {
+                Interlocked.Decrement(ref _running);
+                _ended.Release();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Whether a file may be read: yes while fewer than the bound are still running abandoned; at the bound, once one
+    /// of them ends within <paramref name="wait"/>.
+    /// </summary>
+    public async Task<bool> RoomAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        while (Running >= limit)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _ended.WaitAsync(left, cancellationToken).ConfigureAwait(false))
+            {
+                return Running < limit;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -47,7 +73,7 @@ internal sealed class InProcessWorker(DisclosurePipeline pipeline, AbandonedFile
 
     public async Task<AuditResult> AuditAsync(string file, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (abandoned.Exhausted)
+        if (!await abandoned.RoomAsync(timeout, cancellationToken).ConfigureAwait(false))
         {
             return AuditResult.Failed(file, null, FailureKind.TimedOut,
                 $"not read: {abandoned.Running} earlier files ran past the per-file limit and are still being read in this process, " +

@@ -27,8 +27,9 @@ public sealed record BatchOptions
 
     /// <summary>
     /// In this process only: how many files that ran past their limit may still be running on their abandoned threads.
-    /// Past it, the batch stops taking files in this process (the rest get an error saying so) rather than lose every
-    /// core to them. Worker processes are killed instead, so they need no such bound.
+    /// At the bound, a file waits up to its own limit for one of them to end; if none does, it gets an error saying the
+    /// batch takes no more files in this process, rather than lose every core to them. Worker processes are killed
+    /// instead, so they need no such bound.
     /// </summary>
     public int MaxAbandonedFiles { get; init; } = 4;
 }

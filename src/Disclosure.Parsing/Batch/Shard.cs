@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Disclosure.Parsing.Batch;
@@ -31,22 +33,18 @@ public readonly record struct Shard(int Index, int Count)
     /// <summary>Whether the file at <paramref name="relativePath"/> (relative to its root) belongs to this part.</summary>
     public bool Contains(string relativePath) => Of(relativePath, Count) == Index;
 
-    /// <summary>The part (0 … <paramref name="count"/> − 1) a relative path belongs to.</summary>
+    /// <summary>
+    /// The part (0 … <paramref name="count"/> − 1) a relative path belongs to: the first 8 bytes of the SHA-256 of its UTF-8
+    /// (separators as '/', no leading '/'), read as a big-endian unsigned number, modulo <paramref name="count"/>. The same
+    /// on every platform and in every language (string.GetHashCode is randomised per process, and cheap hashes spread
+    /// numbered file names unevenly).
+    /// </summary>
     public static int Of(string relativePath, int count)
     {
-        // FNV-1a over the UTF-8 of the path with '/' separators: the same on every platform and every run
-        // (string.GetHashCode is randomised per process).
         var normalized = relativePath.Replace('\\', '/').TrimStart('/');
-        const ulong offset = 14695981039346656037, prime = 1099511628211;
-        var hash = offset;
-        Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(normalized) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(normalized, buffer)] : Encoding.UTF8.GetBytes(normalized);
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * prime;
-        }
-
-        return (int)(hash % (ulong)count);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(normalized), hash);
+        return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % (ulong)count);
     }
 
     /// <inheritdoc />
