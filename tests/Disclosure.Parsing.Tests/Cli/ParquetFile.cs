@@ -24,32 +24,34 @@ internal sealed class ParquetFile
     /// <summary>The row count of each row group.</summary>
     public IReadOnlyList<long> RowGroups { get; }
 
-    /// <summary>Every column's values by top-level name: string, int, long, decimal, or a string list; null where null.</summary>
+    /// <summary>The columns read, by top-level name: string, int, long, decimal, or a string list; null where null.</summary>
     public Dictionary<string, List<object?>> Columns { get; }
 
     public long RowCount => RowGroups.Sum();
 
     public List<object?> this[string column] => Columns[column];
 
-    public static async Task<ParquetFile> ReadAsync(string path)
+    /// <summary>Reads the file; only the <paramref name="columns"/> named, when given (row counts are always read).</summary>
+    public static async Task<ParquetFile> ReadAsync(string path, params string[] columns)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = reader.Schema.GetDataFields();
-        var columns = reader.Schema.Fields.ToDictionary(static f => f.Name, static _ => new List<object?>(), StringComparer.Ordinal);
+        var read = reader.Schema.Fields.Where(f => columns.Length == 0 || columns.Contains(f.Name)).ToList();
+        var values = read.ToDictionary(static f => f.Name, static _ => new List<object?>(), StringComparer.Ordinal);
         var groups = new List<long>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             var group = reader.OpenRowGroupReader(g);
             groups.Add(group.RowCount);
-            foreach (var top in reader.Schema.Fields)
+            foreach (var top in read)
             {
-                columns[top.Name].AddRange(top is ListField list
+                values[top.Name].AddRange(top is ListField list
                     ? await ReadListAsync(group, (DataField)list.Item)
                     : await ReadAsync(group, (DataField)top, checked((int)group.RowCount)));
             }
         }
 
-        return new ParquetFile(fields, reader.Schema.Fields.ToList(), groups, columns);
+        return new ParquetFile(fields, reader.Schema.Fields.ToList(), groups, values);
     }
 
     private static async Task<IEnumerable<object?>> ReadAsync(ParquetRowGroupReader group, DataField field, int rows)

@@ -234,14 +234,14 @@ public sealed class ParquetSinkTests
         // holding their rows (some 240 values each) some 90 MB; one row group of each table is bounded.
         (atEnd - atEarly).Should().BeLessThan(24L * 1024 * 1024, $"{atEarly:N0} bytes after {early:N0} results, {atEnd:N0} after {count:N0}");
 
-        var reports = await ParquetFile.ReadAsync(ReportsPath);
+        var reports = await ParquetFile.ReadAsync(ReportsPath, "file", "year", "requests.new.total");
         reports.RowCount.Should().Be(count);
         reports.RowGroups.Should().AllSatisfy(static n => n.Should().BeLessThanOrEqualTo(ParquetReportsSink.DefaultRowGroupSize));
         reports.RowGroups.Should().HaveCount((count + ParquetReportsSink.DefaultRowGroupSize - 1) / ParquetReportsSink.DefaultRowGroupSize);
         reports["file"].Should().Equal(Enumerable.Range(0, count).Select(static i => (object?)$"batch/{i:D6}.html"));
         reports["year"].Should().Equal(Enumerable.Range(0, count).Select(static i => (object?)(2000 + (i % 25))));
         reports["requests.new.total"].Should().AllBeEquivalentTo((long)Consistent.Value.Value("requests.new.total")!.Value);
-        var findings = await ParquetFile.ReadAsync(FindingsPath);
+        var findings = await ParquetFile.ReadAsync(FindingsPath, "message");
         findings.RowCount.Should().Be(2L * count);
         findings.RowGroups.Should().AllSatisfy(static n => n.Should().BeLessThanOrEqualTo(ParquetFindingsSink.DefaultRowGroupSize));
         findings["message"].Should().Equal(Enumerable.Range(0, count).SelectMany(static i => Synthetic(i).Findings.Select(static f => (object?)f.Message)));
