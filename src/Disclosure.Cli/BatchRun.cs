@@ -63,10 +63,18 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
             }
         }
 
-        TextWriter sinkWriter;
+        if (IsParquet(request.Format) && request.Output is null)
+        {
+            stderr.WriteLine("--format parquet needs -o FILE: a Parquet file is written to a file, not to standard output");
+            return DisclosureCommand.Unreadable;
+        }
+
+        TextWriter? sinkWriter = null;
+        IResultSink sink;
         try
         {
-            sinkWriter = request.Output is null ? stdout : OpenOutput(request.Output, request.Resume);
+            sinkWriter = IsParquet(request.Format) ? null : request.Output is null ? stdout : OpenOutput(request.Output, request.Resume);
+            sink = Sink(request.Format, sinkWriter, request.Output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -76,8 +84,10 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
 
         try
         {
-            using var sink = Sink(request.Format, sinkWriter);
-            return Audit(pipeline, files, sink, crossYear, skipped);
+            using (sink)
+            {
+                return Audit(pipeline, files, sink, crossYear, skipped);
+            }
         }
         catch (IOException e)
         {
@@ -87,7 +97,7 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
         }
         finally
         {
-            if (!ReferenceEquals(sinkWriter, stdout))
+            if (sinkWriter is not null && !ReferenceEquals(sinkWriter, stdout))
             {
                 try
                 {
@@ -159,14 +169,25 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
         }
     }
 
-    internal static IResultSink Sink(string format, TextWriter writer) => format switch
+    private static bool IsParquet(string format) => format.StartsWith("parquet", StringComparison.Ordinal);
+
+    /// <summary>The sink of a format: text formats write to <paramref name="writer"/>, Parquet to the file at <paramref name="path"/>.</summary>
+    internal static IResultSink Sink(string format, TextWriter? writer, string? path) => format switch
     {
-        "jsonl" => new JsonLinesSink(writer),
-        "csv" => new CsvSink(writer),
-        "csv-findings" => new CsvFindingsSink(writer),
-        "sarif" => new SarifSink(writer, DisclosureCommand.ToolVersion),
-        _ => new TextSink(writer),
+        "parquet" => new ParquetReportsSink(CheckedPath(path!)),
+        "parquet-findings" => new ParquetFindingsSink(CheckedPath(path!)),
+        "jsonl" => new JsonLinesSink(writer!),
+        "csv" => new CsvSink(writer!),
+        "csv-findings" => new CsvFindingsSink(writer!),
+        "sarif" => new SarifSink(writer!, DisclosureCommand.ToolVersion),
+        _ => new TextSink(writer!),
     };
+
+    private static string CheckedPath(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        return directory is not null && !Directory.Exists(directory) ? throw new IOException($"the directory {directory} does not exist") : path;
+    }
 
     /// <summary>
     /// The output file: written straight through (no buffer of the file stream's own, a line written whole reaches the file
@@ -174,13 +195,7 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
     /// </summary>
     internal static StreamWriter OpenOutput(string path, bool append)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new IOException($"the directory {directory} does not exist");
-        }
-
-        var stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var stream = new FileStream(CheckedPath(path), append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         return new StreamWriter(stream, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
     }
 

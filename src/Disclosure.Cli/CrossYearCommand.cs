@@ -1,3 +1,4 @@
+using Disclosure.Cli.Sinks;
 using Disclosure.Parsing;
 using Disclosure.Parsing.Batch;
 using Disclosure.Parsing.Rules;
@@ -16,12 +17,14 @@ internal static class CrossYearCommand
         var pipeline = new DisclosurePipelineBuilder { AuditOptions = options }.UseDefaultReaders().UseCoreRules().Build();
         var pass = new CrossYearPass(pipeline);
         var files = inputs.SelectMany(static p => Directory.Exists(p)
-                ? Directory.EnumerateFiles(p, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
+                    .Where(static f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
                 : (IEnumerable<string>)[p])
             .ToList();
         if (files.Count == 0)
         {
-            stderr.WriteLine($"no result files (.jsonl) under {string.Join(", ", inputs)}");
+            stderr.WriteLine($"no result files (.jsonl, .parquet) under {string.Join(", ", inputs)}");
             return DisclosureCommand.Unreadable;
         }
 
@@ -29,19 +32,36 @@ internal static class CrossYearCommand
         {
             try
             {
-                JsonLinesResults.ReadLines(file, pass.AddJsonLine);
+                if (file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+                {
+                    ParquetReportsReader.ReadInto(file, pass);
+                }
+                else
+                {
+                    JsonLinesResults.ReadLines(file, pass.AddJsonLine);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException
+                                          or NotSupportedException or Parquet.ParquetException)
             {
-                stderr.WriteLine($"{file}: not a result file of 'disclosure audit --format jsonl': {e.Message}");
+                stderr.WriteLine($"{file}: not a result file of 'disclosure audit' (--format jsonl, or parquet without --findings): {e.Message}");
                 return DisclosureCommand.Unreadable;
             }
         }
 
-        TextWriter writer;
+        var parquet = format.StartsWith("parquet", StringComparison.Ordinal);
+        if (parquet && output is null)
+        {
+            stderr.WriteLine("--format parquet needs -o FILE");
+            return DisclosureCommand.Unreadable;
+        }
+
+        TextWriter? writer = null;
+        IResultSink sink;
         try
         {
-            writer = output is null ? stdout : BatchRun.OpenOutput(output, append: false);
+            writer = parquet ? null : output is null ? stdout : BatchRun.OpenOutput(output, append: false);
+            sink = BatchRun.Sink(format, writer, output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -50,7 +70,7 @@ internal static class CrossYearCommand
         }
 
         var (pairs, findings, errors) = (0, 0, false);
-        using (var sink = BatchRun.Sink(format, writer))
+        using (sink)
         {
             foreach (var pair in pass.Compare())
             {
@@ -63,7 +83,7 @@ internal static class CrossYearCommand
             sink.Complete();
         }
 
-        if (!ReferenceEquals(writer, stdout))
+        if (writer is not null && !ReferenceEquals(writer, stdout))
         {
             writer.Dispose();
         }

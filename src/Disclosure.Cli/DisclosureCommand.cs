@@ -83,7 +83,7 @@ internal static class DisclosureCommand
         };
         var format = FormatOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var findings = new Option<bool>("--findings") { Description = "With --format csv: one row per finding instead of one row per report." };
+        var findings = new Option<bool>("--findings") { Description = "With --format csv or parquet: one row per finding instead of one row per report." };
         var (ruleOption, disable, rulesFile) = RuleOptions();
         var crossYear = new Option<bool>("--cross-year")
         {
@@ -179,7 +179,7 @@ internal static class DisclosureCommand
 
         var resultsArgument = new Argument<string[]>("results")
         {
-            Description = "Result files of 'disclosure audit --format jsonl' (one machine's, or the parts of many), or directories of them.",
+            Description = "Result files of 'disclosure audit' (--format jsonl, or parquet reports tables; one machine's, or the parts of many), or directories of them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var pairFormat = FormatOption();
@@ -245,10 +245,12 @@ internal static class DisclosureCommand
         var format = new Option<string>("--format", "-f")
         {
             Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
-                          "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools.",
+                          "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools; " +
+                          "parquet (with -o FILE): one row per report, one typed column per cell key (docs/parquet.md). " +
+                          "With --findings, csv and parquet give one row per finding instead.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif");
+        format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif", "parquet");
         return format;
     }
 
@@ -259,7 +261,7 @@ internal static class DisclosureCommand
         new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." }
     );
 
-    private static string Shape(string format, bool findings) => format == "csv" && findings ? "csv-findings" : format;
+    private static string Shape(string format, bool findings) => format is "csv" or "parquet" && findings ? format + "-findings" : format;
 
     /// <summary>
     /// This program again, as the worker that reads files for the batch (the hidden 'worker' command), with the same

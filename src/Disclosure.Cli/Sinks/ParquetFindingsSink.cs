@@ -1,4 +1,5 @@
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Rules.CrossYear;
 using Disclosure.Parsing.Output;
 using Parquet.Schema;
 
@@ -44,7 +45,7 @@ internal sealed class ParquetFindingsSink : IResultSink
 
     public void Add(AuditResult result) => AddFindings(result);
 
-    public void AddCrossYear(AuditResult supplement) => AddFindings(supplement);
+    public void AddCrossYear(CrossYearResult pair) => AddFindings(pair.AsResult());
 
     public void Complete() => _table.Complete();
 

@@ -187,6 +187,48 @@ public sealed class BatchCommandTests
     }
 
     [Test]
+    public async Task ParquetTablesComeThroughTheCommand()
+    {
+        var html = Path.Combine(TestPaths.TestData, "html");
+        var lines = Lines(Run("audit", "--format", "jsonl", html).Out).Select(static l => JsonNode.Parse(l)!).ToList();
+        var reports = Path.Combine(_dir, "reports.parquet");
+        var findings = Path.Combine(_dir, "findings.parquet");
+
+        Run("audit", "--format", "parquet", "-o", reports, html);
+        Run("audit", "--format", "parquet", "--findings", "-o", findings, html);
+
+        var table = await ParquetFile.ReadAsync(reports, "file", "requests.new.total");
+        table["file"].Should().Equal(lines.Select(static l => (object?)l["file"]!.GetValue<string>()));
+        table["requests.new.total"].Should().Equal(lines.Select(static l => (object?)(long?)l["cells"]?["requests.new.total"]?["value"]?.GetValue<decimal>()));
+        (await ParquetFile.ReadAsync(findings, "rule"))["rule"].Should()
+            .Equal(lines.SelectMany(static l => l["findings"]!.AsArray()).Select(static f => (object?)f!["ruleId"]!.GetValue<string>()));
+        Run("audit", "--format", "parquet", html).Err.Should().Contain("needs -o FILE");
+    }
+
+    [Test]
+    public void CrossYearReadsParquetPartsAsItReadsJsonLines()
+    {
+        for (var year = 2022; year <= 2024; year++)
+        {
+            var report = Fixtures.SyntheticReport.Consistent(year);
+            report.Year = year;
+            File.WriteAllText(Path.Combine(_dir, $"r{year}.txt"), Fixtures.ReportRenderer.CellPerLineText(report));
+        }
+
+        var jsonl = Path.Combine(_dir, "all.jsonl");
+        Run("audit", "--format", "jsonl", "-o", jsonl, _dir);
+        for (var k = 0; k < 2; k++)
+        {
+            Run("audit", "--format", "parquet", "--shard", $"{k}/2", "-o", Path.Combine(_dir, $"reports-{k}.parquet"), _dir);
+        }
+
+        var fromJson = Run("cross-year", "--format", "csv", jsonl).Out;
+        var fromParquet = Run("cross-year", "--format", "csv", Path.Combine(_dir, "reports-0.parquet"), Path.Combine(_dir, "reports-1.parquet")).Out;
+
+        fromParquet.Should().Be(fromJson).And.Contain("XYR001");
+    }
+
+    [Test]
     public void WorkerProcessesAndThisProcessGiveTheSameResults()
     {
         var inWorkers = Run("audit", "--format", "jsonl", TestPaths.TestData).Out;

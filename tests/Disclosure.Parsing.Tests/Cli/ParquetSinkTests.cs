@@ -1,5 +1,6 @@
 using Disclosure.Cli.Sinks;
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Rules.CrossYear;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Tests.Rules;
 using Parquet.Schema;
@@ -36,7 +37,7 @@ public sealed class ParquetSinkTests
         DisclosurePipeline.Default.Audit(Path.Combine(TestPaths.TestData, "html", "no_such_report.html")),
     ];
 
-    private static void Write(IResultSink sink, IEnumerable<AuditResult> results, IEnumerable<AuditResult>? crossYear = null)
+    private static void Write(IResultSink sink, IEnumerable<AuditResult> results, IEnumerable<CrossYearResult>? crossYear = null)
     {
         using (sink)
         {
@@ -180,7 +181,7 @@ public sealed class ParquetSinkTests
             new("a/2023.html", "html", previous, DisclosurePipeline.Default.Check(previous), null),
             new("a/2024.html", "html", current, DisclosurePipeline.Default.Check(current), null),
         ];
-        AuditResult[] supplements = [new("a/2024.html", "html", current, pair, null)];
+        CrossYearResult[] supplements = [new("a/2024.html", "a/2023.html", current, 2023, pair)];
 
         Write(new ParquetFindingsSink(FindingsPath), results, supplements);
         Write(new ParquetReportsSink(ReportsPath), results, supplements);

@@ -35,6 +35,9 @@ public sealed class CrossYearPass
         }
     }
 
+    /// <summary>The cells kept of each report (what the pair rules read), or null when a rule does not say and every cell is kept.</summary>
+    public IReadOnlyList<string>? CellsKept => _keys;
+
     /// <summary>Reports kept so far (one per agency and year).</summary>
     public int Count => _kept.Count;
 
