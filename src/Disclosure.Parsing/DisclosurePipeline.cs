@@ -145,12 +145,13 @@ public sealed class DisclosurePipeline
         if (report.Sections.All(static s => !s.Found) && report.Tables.All(static t => !t.Found))
         {
             return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport,
-                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found");
+                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found")
+                with { Problems = layout.Problems };
         }
 
         try
         {
-            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null);
+            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null) { Problems = layout.Problems };
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {
@@ -163,8 +164,9 @@ public sealed class DisclosurePipeline
         !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>
-    /// An exception that escaped a stage. Thrown from this library's own code it is a defect to report; thrown inside a
-    /// parser we do not own (AngleSharp, PdfPig, the Open XML SDK) it is the file that parser could not take.
+    /// An exception that escaped a stage. Thrown from this library's own code (or from a collection or LINQ call in it)
+    /// it is a defect to report; thrown inside a parser we do not own (AngleSharp, PdfPig, the Open XML SDK) it is the
+    /// file that parser could not take.
     /// </summary>
     private static AuditResult Crashed(string fileName, IDocumentReader? reader, string stage, Exception e)
     {
@@ -172,7 +174,7 @@ public sealed class DisclosurePipeline
         {
             OutOfMemoryException => (FailureKind.OverMemoryBudget, "needs more memory than there is"),
             InsufficientExecutionStackException => (FailureKind.Corrupt, "nested too deeply to read"),
-            _ when e.TargetSite?.DeclaringType?.Assembly == typeof(DisclosurePipeline).Assembly =>
+            _ when ExceptionOrigin.IsOurs(e) =>
                 (FailureKind.InternalError, $"internal error in {stage} (a defect of this tool, please report it)"),
             _ => (FailureKind.Corrupt, $"{stage} could not read it"),
         };
