@@ -49,7 +49,7 @@ internal sealed class PdfPages : IDisposable
             document?.Dispose();
             throw new DocumentReadException(FailureKind.Encrypted, "an encrypted PDF that needs a password: remove the password and read it again", e);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        catch (Exception e) when (IsTheFiles(e))
         {
             document?.Dispose();
             throw new DocumentReadException($"a damaged PDF that cannot be opened: {PdfDamage.Describe(e)}", e);
@@ -68,7 +68,7 @@ internal sealed class PdfPages : IDisposable
             var damage = UndecodableContent(page) ?? _log.Damage();
             return new PageRead(data, damage);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        catch (Exception e) when (IsTheFiles(e))
         {
             return new PageRead(null, PdfDamage.Describe(e));
         }
@@ -81,13 +81,17 @@ internal sealed class PdfPages : IDisposable
         {
             return _document.Information.Title;
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        catch (Exception e) when (IsTheFiles(e))
         {
             return null;
         }
     }
 
     public void Dispose() => _document.Dispose();
+
+    /// <summary>What PdfPig (or the inflater) threw at the file; not cancellation, memory, nor a defect of our own code.</summary>
+    private static bool IsTheFiles(Exception e) =>
+        e is not (OutOfMemoryException or OperationCanceledException or InsufficientExecutionStackException) && !ExceptionOrigin.IsOurs(e);
 
     /// <summary>
     /// A FlateDecode content stream that does not inflate to its end: PdfPig drops what it cannot inflate without a word,
@@ -134,8 +138,9 @@ internal sealed class PdfPages : IDisposable
         };
 
     /// <summary>
-    /// PdfPig's log, kept for the page being read: with lenient parsing, errors in the drawing instructions and fonts it
-    /// skipped are only said here. Clean documents log neither.
+    /// PdfPig's log, kept for the page being read: with lenient parsing, drawing instructions it could not read and fonts
+    /// it skipped are only said here. Clean documents log neither. Other errors it logs (a page size of the wrong length,
+    /// a page of the wrong type) cost no text and are not the page's damage.
     /// </summary>
     private sealed class DamageLog : ILog
     {
@@ -176,7 +181,7 @@ internal sealed class PdfPages : IDisposable
 
         private void Add(string message)
         {
-            if (_errors.Count < 3)
+            if (_errors.Count < 3 && message.StartsWith("Failed reading operation", StringComparison.Ordinal))
             {
                 _errors.Add(message);
             }
