@@ -185,6 +185,98 @@ internal sealed partial class PdfObjects
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Writes the file as Word and WPS do: every object that is not a stream packed into one compressed object stream,
+    /// found through a cross-reference stream instead of a table (PDF 1.5).
+    /// </summary>
+    public byte[] WriteCompressed()
+    {
+        using var output = new MemoryStream();
+        void Put(string s) => output.Write(Latin1.GetBytes(s));
+        Put("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n");
+        var packNumber = Objects.Keys.Max() + 1;
+        var xrefNumber = packNumber + 1;
+        var plain = new SortedDictionary<int, long>();
+        var packed = new List<PdfObject>();
+        foreach (var o in Objects.Values)
+        {
+            if (o.Stream is null)
+            {
+                packed.Add(o);
+                continue;
+            }
+
+            plain[o.Number] = output.Position;
+            Put($"{o.Number} 0 obj\n{o.Head}\nstream\n");
+            output.Write(o.Stream);
+            Put("\nendstream\nendobj\n");
+        }
+
+        // The object stream: pairs of number and offset, then the bodies.
+        var header = new StringBuilder();
+        var bodies = new StringBuilder();
+        foreach (var o in packed)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"{o.Number} {bodies.Length} ");
+            bodies.Append(o.Head).Append('\n');
+        }
+
+        var pack = Deflate(Latin1.GetBytes(header.ToString() + bodies));
+        plain[packNumber] = output.Position;
+        Put(string.Create(CultureInfo.InvariantCulture, $"{packNumber} 0 obj\n<</Type/ObjStm/N {packed.Count}/First {header.Length}/Filter/FlateDecode/Length {pack.Length}>>\nstream\n"));
+        output.Write(pack);
+        Put("\nendstream\nendobj\n");
+
+        // The cross-reference stream: type 1 (offset) for plain objects, type 2 (stream, index) for packed ones; widths 1 4 2.
+        var size = xrefNumber + 1;
+        var rows = new byte[size * 7];
+        void Row(int n, byte type, long field2, int field3)
+        {
+            rows[n * 7] = type;
+            for (var b = 0; b < 4; b++)
+            {
+                rows[(n * 7) + 1 + b] = (byte)(field2 >> (8 * (3 - b)));
+            }
+
+            rows[(n * 7) + 5] = (byte)(field3 >> 8);
+            rows[(n * 7) + 6] = (byte)field3;
+        }
+
+        Row(0, 0, 0, 65535);
+        foreach (var (n, at) in plain)
+        {
+            Row(n, 1, at, 0);
+        }
+
+        for (var i = 0; i < packed.Count; i++)
+        {
+            Row(packed[i].Number, 2, packNumber, i);
+        }
+
+        var xref = output.Position;
+        Row(xrefNumber, 1, xref, 0);
+        var table = Deflate(rows);
+        var trailer = Trailer.Trim();
+        var entries = trailer[2..^2].Trim();
+        entries = SizeEntry().Replace(entries, string.Empty);
+        entries = System.Text.RegularExpressions.Regex.Replace(entries, @"/DocChecksum\s*/\w+", string.Empty);
+        Put(string.Create(CultureInfo.InvariantCulture, $"{xrefNumber} 0 obj\n<</Type/XRef/Size {size}/W[1 4 2]/Filter/FlateDecode/Length {table.Length}{entries}>>\nstream\n"));
+        output.Write(table);
+        Put(string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n"));
+        return output.ToArray();
+    }
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
     public static int? Reference(string dictionary, string key)
     {
         var m = Regex.Match(dictionary, "/" + key + @"\s+(\d+)\s+\d+\s+R");

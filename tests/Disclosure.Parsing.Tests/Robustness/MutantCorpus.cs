@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Disclosure.Parsing.Tests.Fixtures;
 
 namespace Disclosure.Parsing.Tests.Robustness;
 
@@ -51,7 +52,7 @@ internal static class MutantCorpus
             "extreme-number" => ByteMutations.ExtremeNumber(rng, source),
             _ => format switch
             {
-                "pdf" when !name.StartsWith("errors/", StringComparison.Ordinal) => PdfMutations.Apply(kind, rng, source),
+                "pdf" when !name.StartsWith("errors/", StringComparison.Ordinal) && !name.EndsWith(".objstm.pdf", StringComparison.Ordinal) => PdfMutations.Apply(kind, rng, source),
                 "pdf" => ByteMutations.FlipBits(rng, source),
                 "docx" => DocxMutations.Apply(kind, rng, source),
                 "html" => TextMutations.Html(kind, rng, source),
@@ -104,6 +105,12 @@ internal static class MutantCorpus
                 .Order(StringComparer.Ordinal)
                 .Select(f => (Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes(f)))
                 .ToList();
+        }
+
+        // Word and WPS pack objects into object streams found through a cross-reference stream: byte damage meets those too.
+        foreach (var (name, bytes) in seeds["pdf"].Where(static s => !s.Item1.StartsWith("errors/", StringComparison.Ordinal)).Take(3).ToList())
+        {
+            seeds["pdf"].Add((Path.ChangeExtension(name, ".objstm.pdf"), new PdfObjects(bytes).WriteCompressed()));
         }
 
         // No fixture has a styles part; one with paragraph styles that number headings gives its damage something to hit.

@@ -15,6 +15,10 @@ internal static class PdfMutations
     public static byte[] Apply(string kind, Random rng, byte[] source)
     {
         var pdf = new PdfObjects(source);
+
+        // One in three is written as Word writes PDFs: objects packed in an object stream, a cross-reference stream.
+        var packed = rng.Next(3) == 0;
+        byte[] Write() => packed ? pdf.WriteCompressed() : pdf.Write();
         var pages = pdf.Pages();
         var page = pages[rng.Next(pages.Count)];
         var streams = pdf.Objects.Values.Where(static o => o.Stream is not null).Select(static o => o.Number).ToList();
@@ -24,7 +28,7 @@ internal static class PdfMutations
             case "remove-body":
                 // An object whose body is gone: "n 0 obj endobj", or null.
                 pdf.Objects[any] = new PdfObject(any, rng.Next(2) == 0 ? string.Empty : "null", null);
-                return pdf.Write();
+                return Write();
             case "xref-offset":
             {
                 var wrong = Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => pdf.Objects.Keys.ElementAt(rng.Next(pdf.Objects.Count))).ToHashSet();
@@ -49,7 +53,7 @@ internal static class PdfMutations
                     _ => ByteMutations.DeleteRange(rng, decoded),
                 };
                 pdf.SetStream(content, garbled);
-                return pdf.Write();
+                return Write();
             }
 
             case "garbage-content":
@@ -58,7 +62,7 @@ internal static class PdfMutations
                 var garbage = new byte[1 + rng.Next(4096)];
                 rng.NextBytes(garbage);
                 pdf.SetRawStream(pdf.ContentsOf(page)[0], garbage, keepFilter: true);
-                return pdf.Write();
+                return Write();
             }
 
             case "wrong-length":
@@ -67,13 +71,13 @@ internal static class PdfMutations
                 var length = pdf.Objects[stream].Stream!.Length;
                 string[] lengths = [$"{length + rng.Next(1, 200)}", $"{Math.Max(0, length - rng.Next(1, 200))}", "0", "-5", "99999999999", "2147483647", $"{any} 0 R", "/Name"];
                 pdf.SetLength(stream, lengths[rng.Next(lengths.Length)]);
-                return pdf.Write();
+                return Write();
             }
 
             case "nested-array":
-                return Insert(pdf, page, "/Junk " + Nest(rng, "[", "]", "0"));
+                return Insert(pdf, Write, page, "/Junk " + Nest(rng, "[", "]", "0"));
             case "nested-dict":
-                return Insert(pdf, page, "/Junk " + Nest(rng, "<</A ", ">>", "1"));
+                return Insert(pdf, Write, page, "/Junk " + Nest(rng, "<</A ", ">>", "1"));
             case "nested-content":
             {
                 // Operands nested absurdly deep, or the graphics state pushed without end, inside a page's drawing.
@@ -88,7 +92,7 @@ internal static class PdfMutations
                 };
                 var at = rng.Next(decoded.Length + 1);
                 pdf.SetStream(content, Encoding.Latin1.GetBytes(decoded.Insert(at, "\n" + junk)));
-                return pdf.Write();
+                return Write();
             }
 
             case "page-tree":
@@ -112,7 +116,7 @@ internal static class PdfMutations
                     pdf.Objects[page] = pdf.Objects[page] with { Head = System.Text.RegularExpressions.Regex.Replace(pdf.Objects[page].Head, @"/Parent\s+\d+\s+0\s+R", $"/Parent {page} 0 R") };
                 }
 
-                return pdf.Write();
+                return Write();
             }
 
             case "missing-ref":
@@ -122,7 +126,7 @@ internal static class PdfMutations
                 var key = new[] { "Contents", "Resources", "MediaBox", "Parent" }[rng.Next(4)];
                 head = System.Text.RegularExpressions.Regex.Replace(head, "/" + key + @"\s*(\d+\s+\d+\s+R|\[[^\]]*\])", $"/{key} 88888 0 R");
                 pdf.Objects[page] = pdf.Objects[page] with { Head = head };
-                return pdf.Write();
+                return Write();
             }
 
             case "self-ref":
@@ -132,7 +136,7 @@ internal static class PdfMutations
                 var b = pdf.Objects.Keys.ElementAt(rng.Next(pdf.Objects.Count));
                 pdf.Objects[a] = new PdfObject(a, $"{b} 0 R", null);
                 pdf.Objects[b] = new PdfObject(b, $"{a} 0 R", null);
-                return pdf.Write();
+                return Write();
             }
 
             case "damage-font":
@@ -156,7 +160,7 @@ internal static class PdfMutations
                     pdf.Objects[font.Number] = font with { Head = Encoding.Latin1.GetString(ByteMutations.ExtremeNumber(rng, Encoding.Latin1.GetBytes(font.Head))) };
                 }
 
-                return pdf.Write();
+                return Write();
             }
 
             case "media-box":
@@ -168,7 +172,7 @@ internal static class PdfMutations
                     pdf.Objects[n] = pdf.Objects[n] with { Head = System.Text.RegularExpressions.Regex.Replace(pdf.Objects[n].Head, @"/MediaBox\s*\[[^\]]*\]", "/MediaBox" + box) };
                 }
 
-                return pdf.Write();
+                return Write();
             }
 
             default:
@@ -215,11 +219,11 @@ internal static class PdfMutations
         return sb.ToString();
     }
 
-    private static byte[] Insert(PdfObjects pdf, int number, string entry)
+    private static byte[] Insert(PdfObjects pdf, Func<byte[]> write, int number, string entry)
     {
         var head = pdf.Objects[number].Head;
         var at = head.LastIndexOf(">>", StringComparison.Ordinal);
         pdf.Objects[number] = pdf.Objects[number] with { Head = head.Insert(at, entry) };
-        return pdf.Write();
+        return write();
     }
 }
