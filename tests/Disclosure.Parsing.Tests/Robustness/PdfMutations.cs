@@ -9,7 +9,7 @@ internal static class PdfMutations
     public static string[] Kinds { get; } =
     [
         "remove-body", "xref-offset", "garble-content", "garbage-content", "wrong-length", "nested-array", "nested-dict",
-        "nested-content", "page-tree", "missing-ref", "self-ref", "damage-font", "media-box", "drop-keyword",
+        "nested-content", "page-tree", "missing-ref", "self-ref", "structure-loop", "damage-font", "media-box", "drop-keyword",
     ];
 
     public static byte[] Apply(string kind, Random rng, byte[] source)
@@ -136,6 +136,40 @@ internal static class PdfMutations
                 var b = pdf.Objects.Keys.ElementAt(rng.Next(pdf.Objects.Count));
                 pdf.Objects[a] = new PdfObject(a, $"{b} 0 R", null);
                 pdf.Objects[b] = new PdfObject(b, $"{a} 0 R", null);
+                return Write();
+            }
+
+            case "structure-loop":
+            {
+                // Structures that lead back to themselves: a form that draws itself, a name tree or outline that is its own child.
+                var root = PdfObjects.Reference(pdf.Trailer, "Root")!.Value;
+                var n = pdf.Objects.Keys.Max() + 1;
+                switch (rng.Next(3))
+                {
+                    case 0:
+                    {
+                        pdf.Objects[n] = new PdfObject(n, $"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /Me {n} 0 R >> >> >>", Encoding.ASCII.GetBytes("q /Me Do Q\n"));
+                        pdf.SetRawStream(n, pdf.Objects[n].Stream!);
+                        var content = pdf.ContentsOf(page)[0];
+                        pdf.SetStream(content, Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(pdf.Decoded(content)) + "\nq /Me Do Q\n"));
+                        var head = pdf.Objects[page].Head;
+                        var resources = PdfObjects.Reference(head, "Resources");
+                        var target = resources ?? page;
+                        var dictionary = pdf.Objects[target].Head;
+                        pdf.Objects[target] = pdf.Objects[target] with { Head = dictionary.Insert(dictionary.LastIndexOf(">>", StringComparison.Ordinal), $"/XObject << /Me {n} 0 R >>") };
+                        break;
+                    }
+
+                    case 1:
+                        pdf.Objects[root] = pdf.Objects[root] with { Head = pdf.Objects[root].Head.Replace("/Pages", $"/Names << /Dests {n} 0 R >> /Pages", StringComparison.Ordinal) };
+                        pdf.Objects[n] = new PdfObject(n, $"<< /Kids [{n} 0 R] /Names [(a) [{page} 0 R /XYZ 0 0 0]] >>", null);
+                        break;
+                    default:
+                        pdf.Objects[root] = pdf.Objects[root] with { Head = pdf.Objects[root].Head.Replace("/Pages", $"/Outlines {n} 0 R /Pages", StringComparison.Ordinal) };
+                        pdf.Objects[n] = new PdfObject(n, $"<< /First {n} 0 R /Last {n} 0 R /Next {n} 0 R /Parent {n} 0 R /Title (a) >>", null);
+                        break;
+                }
+
                 return Write();
             }
 
