@@ -17,6 +17,9 @@ public enum PageDamage
     /// <summary>A font is selected by something that is not a name.</summary>
     FontNotAName,
 
+    /// <summary>The page's last text position has lost an operand: PdfPig reads on past it, so the page is read in part.</summary>
+    LastOperatorCut,
+
     /// <summary>The page's /Contents points at an object the file does not have.</summary>
     MissingStream,
 }
@@ -70,6 +73,15 @@ internal static class DamagedPdf
                 {
                     var text = Encoding.Latin1.GetString(editor.Decoded(content));
                     text = System.Text.RegularExpressions.Regex.Replace(text, @"/F\d+\s+([0-9.]+)\s+Tf", "($1) $1 Tf");
+                    editor.SetStream(content, Encoding.Latin1.GetBytes(text));
+                    break;
+                }
+
+                case PageDamage.LastOperatorCut:
+                {
+                    var text = Encoding.Latin1.GetString(editor.Decoded(content));
+                    var last = System.Text.RegularExpressions.Regex.Matches(text, @"[0-9.]+ ([0-9.]+ Td)")[^1];
+                    text = text[..last.Index] + last.Groups[1].Value + text[(last.Index + last.Length)..];
                     editor.SetStream(content, Encoding.Latin1.GetBytes(text));
                     break;
                 }

@@ -39,6 +39,15 @@ public sealed class DamagedPdfPageTests
     }
 
     [Test]
+    public void APageReadInPartIsNamedAsIncomplete()
+    {
+        var result = DisclosurePipeline.Default.Audit(DamagedPdf.Break(Original, PageDamage.LastOperatorCut, 2), Fixture);
+
+        result.Problems.Should().ContainSingle().Which.Should().StartWith("page 2 is damaged and may be incomplete: its drawing instructions (content stream) are damaged (detail: ");
+        result.Report!.Cells.Values.Should().Contain(static c => c.Location.StartsWith("page 2,", StringComparison.Ordinal), "what page 2 drew around the damage is read");
+    }
+
+    [Test]
     public void ThePageReaderSaysInPlainWordsWhatIsWrong()
     {
         // PdfPig's own words for this page are "Value cannot be null. (Parameter 'key')".

@@ -78,7 +78,7 @@ public sealed class MutationTests
             Note($"end #{index}");
             Interlocked.Increment(ref results);
             slowest.Add((timer.Elapsed, mutant.ToString()));
-            kinds.AddOrUpdate(result.ErrorKind is { } k ? FailureKinds.Name(k) : "read", 1, static (_, n) => n + 1);
+            kinds.AddOrUpdate(result.ErrorKind is { } k ? FailureKinds.Name(k) : result.Problems.Count > 0 ? "read in part" : "read", 1, static (_, n) => n + 1);
             if (result.File != mutant.Name)
             {
                 Fail(mutant, $"the result names {result.File}");

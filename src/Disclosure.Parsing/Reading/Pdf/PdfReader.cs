@@ -82,6 +82,7 @@ public sealed partial class PdfReader : IDocumentReader
             {
                 // A damaged page costs that page: the others are read, and the result says which one is missing.
                 skipped.Add((number, damage!));
+                problems.Add($"page {number} could not be read and was skipped: {damage}");
                 continue;
             }
 
@@ -123,7 +124,6 @@ public sealed partial class PdfReader : IDocumentReader
                 "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
         }
 
-        problems.AddRange(skipped.Select(static s => $"page {s.Page} could not be read and was skipped: {s.Why}"));
         var title = document.Title();
         return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks)) { Problems = problems };
     }
