@@ -176,9 +176,9 @@ public sealed class DisclosurePipeline
             InsufficientExecutionStackException => (FailureKind.Corrupt, "nested too deeply to read"),
             _ when ExceptionOrigin.IsOurs(e) =>
                 (FailureKind.InternalError, $"internal error in {stage} (a defect of this tool, please report it)"),
-            _ => (FailureKind.Corrupt, $"{stage} could not read it"),
+            _ => (FailureKind.Corrupt, $"a damaged or unreadable file: {stage} could not read it"),
         };
-        return AuditResult.Failed(fileName, reader?.Format, kind, $"{what}: {e.GetType().Name}: {e.Message}");
+        return AuditResult.Failed(fileName, reader?.Format, kind, $"{what} (detail: {e.GetType().Name}: {e.Message})");
     }
 
     /// <summary>Recognises a layout already read.</summary>
