@@ -124,6 +124,14 @@ public sealed class DamagedDocxPartTests
     }
 
     [Test]
+    public void APartLargerThanTheLimitIsSaidSo()
+    {
+        var act = () => new DocxReader(new DocxReaderOptions { MaxCharactersInPart = 1000 }).Read(Numbered);
+
+        act.Should().Throw<Disclosure.Parsing.Reading.DocumentReadException>().WithMessage("a damaged .docx: its main text (word/document.xml) holds more text than the reader accepts in one part*");
+    }
+
+    [Test]
     public void ADamagedBodyIsNamedInPlainWords()
     {
         var bytes = DocxMutations.WithPart(Numbered, "word/document.xml", static xml => xml[..(xml.Length * 2 / 3)]);

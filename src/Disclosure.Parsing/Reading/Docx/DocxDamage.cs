@@ -22,6 +22,7 @@ internal static class DocxDamage
         var what = e switch
         {
             XmlException x when x.Message.Contains("DTD", StringComparison.Ordinal) => "declares a DTD, which Word never writes",
+            XmlException x when x.Message.Contains("MaxCharacters", StringComparison.Ordinal) => "holds more text than the reader accepts in one part",
             XmlException x when x.LineNumber > 0 => $"is not well-formed XML (line {x.LineNumber}, column {x.LinePosition})",
             XmlException => "is not well-formed XML",
             InvalidDataException or IOException => "cannot be unpacked: the zip data is damaged or cut short",
