@@ -155,12 +155,13 @@ public sealed class DisclosurePipeline
         if (report.Sections.All(static s => !s.Found) && report.Tables.All(static t => !t.Found))
         {
             return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport,
-                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found");
+                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found")
+                with { Problems = layout.Problems };
         }
 
         try
         {
-            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null);
+            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null) { Problems = layout.Problems };
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {
@@ -173,8 +174,9 @@ public sealed class DisclosurePipeline
         !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>
-    /// An exception that escaped a stage. Thrown from this library's own code it is a defect to report; thrown inside a
-    /// parser we do not own (AngleSharp, PdfPig, the Open XML SDK) it is the file that parser could not take.
+    /// An exception that escaped a stage. Thrown from this library's own code (or from a collection or LINQ call in it)
+    /// it is a defect to report; thrown inside a parser we do not own (AngleSharp, PdfPig, the Open XML SDK) it is the
+    /// file that parser could not take.
     /// </summary>
     private static AuditResult Crashed(string fileName, IDocumentReader? reader, string stage, Exception e)
     {
@@ -182,11 +184,11 @@ public sealed class DisclosurePipeline
         {
             OutOfMemoryException => (FailureKind.OverMemoryBudget, "needs more memory than there is"),
             InsufficientExecutionStackException => (FailureKind.Corrupt, "nested too deeply to read"),
-            _ when ThrownHere(e) =>
+            _ when ExceptionOrigin.IsOurs(e) =>
                 (FailureKind.InternalError, $"internal error in {stage} (a defect of this tool, please report it)"),
-            _ => (FailureKind.Corrupt, $"{stage} could not read it"),
+            _ => (FailureKind.Corrupt, $"a damaged or unreadable file: {stage} could not read it"),
         };
-        return AuditResult.Failed(fileName, reader?.Format, kind, $"{what}: {e.GetType().Name}: {e.Message}");
+        return AuditResult.Failed(fileName, reader?.Format, kind, $"{what} (detail: {e.GetType().Name}: {e.Message})");
     }
 
     /// <summary>Recognises a layout already read.</summary>
@@ -197,26 +199,6 @@ public sealed class DisclosurePipeline
 
     /// <summary>Runs the cross-year rules over a report and the same agency's report of the year before.</summary>
     public IReadOnlyList<Finding> CheckPair(Report current, Report previous) => _engine.CheckPair(current, previous);
-
-    /// <summary>
-    /// Whether the innermost frame outside the base library (an indexer, a parse our code called) is this library's: read
-    /// from the stack trace's text, as reflection on the frame (TargetSite) is not there in a trimmed, native build.
-    /// </summary>
-    internal static bool ThrownHere(Exception e)
-    {
-        foreach (var line in (e.StackTrace ?? string.Empty).Split('\n'))
-        {
-            var frame = line.Trim();
-            if (!frame.StartsWith("at ", StringComparison.Ordinal) || frame.StartsWith("at System.", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            return frame.StartsWith("at Disclosure.Parsing.", StringComparison.Ordinal);
-        }
-
-        return false;
-    }
 
     /// <summary>Reads a document into its layout with the reader its content calls for.</summary>
     /// <exception cref="DocumentReadException">The document cannot be read; the message says why.</exception>

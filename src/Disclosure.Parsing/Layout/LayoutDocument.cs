@@ -7,7 +7,14 @@ namespace Disclosure.Parsing.Layout;
 /// <param name="Format">The input format: <c>html</c>, <c>text</c>, <c>docx</c> or <c>pdf</c>.</param>
 /// <param name="Title">The document's own title where the format has one (HTML &lt;title&gt;), else null.</param>
 /// <param name="Blocks">Paragraphs and tables in reading order.</param>
-public sealed record LayoutDocument(string Format, string? Title, IReadOnlyList<LayoutBlock> Blocks);
+public sealed record LayoutDocument(string Format, string? Title, IReadOnlyList<LayoutBlock> Blocks)
+{
+    /// <summary>
+    /// What the reader had to leave out or repair, each in words a person can act on (<c>page 3 could not be read and
+    /// was skipped: …</c>); empty when the whole document was read. The blocks are what could be read.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+}
 
 /// <summary>A paragraph or a table of a <see cref="LayoutDocument"/>.</summary>
 public abstract record LayoutBlock

@@ -41,6 +41,12 @@ public sealed record AuditResult(string File, string? Format, Report? Report, IR
     /// <summary>Why the document has no report, when <see cref="Error"/> is set: for counting and filtering failures.</summary>
     public FailureKind? ErrorKind { get; init; }
 
+    /// <summary>
+    /// Parts of a document that was read which the reader had to skip or repair (a damaged page, a broken numbering
+    /// part): its figures may be incomplete there. Empty when the whole document was read.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     /// <summary>A result for a file that could not be read or audited.</summary>
     public static AuditResult Failed(string file, string? format, FailureKind kind, string error) =>
         new(file, format, null, [], error) { ErrorKind = kind };

@@ -63,12 +63,21 @@ internal static class TextDecoding
             return Gb18030;
         }
 
+        // A page read byte by byte cannot be UTF-16 or UTF-32 whatever it declares (a byte order mark says so, and was
+        // looked for first); browsers read such a page as UTF-8, and so does detection here. UTF-7 is refused by .NET.
+        if (l.StartsWith("utf-16", StringComparison.Ordinal) || l.StartsWith("utf-32", StringComparison.Ordinal)
+            || l.StartsWith("ucs-", StringComparison.Ordinal) || l is "unicode" or "unicodefffe" or "utf-7" or "utf7" or "csunicode11utf7")
+        {
+            return null;
+        }
+
         try
         {
             return Encoding.GetEncoding(l);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // A label .NET does not know, or knows and will not decode.
             return null;
         }
     }

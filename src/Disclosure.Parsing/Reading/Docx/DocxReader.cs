@@ -68,28 +68,43 @@ public sealed class DocxReader : IDocumentReader
 
         var bytes = content.ToArray();
         CheckPackageSize(bytes);
+        var problems = new List<string>();
+
+        // What was being read when the Open XML SDK failed: the error names it.
+        var reading = "its zip package";
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = _options.MaxCharactersInPart });
             var main = document.MainDocumentPart ?? throw new DocumentReadException(FailureKind.Unsupported, "not a Word document: the package has no main document part");
+            reading = $"its main text ({main.Uri.OriginalString.TrimStart('/')})";
+            if (XmlDepth.Problem(main, _options.MaxCharactersInPart) is { } deep)
+            {
+                throw new DocumentReadException($"a damaged .docx: {reading} {deep}");
+            }
+
             var body = main.Document?.Body ?? throw new DocumentReadException(FailureKind.Unsupported, "not a Word document: the document has no body");
-            var walker = new Walker(new WordNumbering(main), cancellationToken);
+            var walker = new Walker(new WordNumbering(main, problems, _options.MaxCharactersInPart), cancellationToken);
             walker.VisitBlocks(body);
-            var title = document.PackageProperties.Title;
-            return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), walker.Blocks);
+            var title = Title(document);
+            return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), walker.Blocks) { Problems = problems };
         }
-        catch (DocumentReadException)
+        catch (Exception e) when (DocxDamage.IsTheFiles(e))
         {
-            throw;
+            throw new DocumentReadException($"a damaged .docx: {reading} {DocxDamage.Describe(e)}", e);
         }
-        catch (OperationCanceledException)
+    }
+
+    private static string? Title(WordprocessingDocument document)
+    {
+        try
         {
-            throw;
+            return document.PackageProperties.Title;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (DocxDamage.IsTheFiles(e))
         {
-            throw new DocumentReadException($"a corrupt or truncated .docx: {e.Message}", e);
+            // Damaged document properties cost the title only.
+            return null;
         }
     }
 
@@ -116,9 +131,9 @@ public sealed class DocxReader : IDocumentReader
                 }
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (DocxDamage.IsTheFiles(e))
         {
-            throw new DocumentReadException($"a corrupt or truncated .docx: {e.Message}", e);
+            throw new DocumentReadException($"a damaged .docx: its zip package {DocxDamage.Describe(e)}", e);
         }
     }
 
@@ -188,12 +203,12 @@ public sealed class DocxReader : IDocumentReader
             var rowIndex = 0;
             foreach (var row in Rows(table))
             {
-                var col = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                var col = Math.Clamp(WordValues.Int(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val) ?? 0, 0, WordValues.MaxColumns);
                 foreach (var cell in Cells(row))
                 {
-                    var span = Math.Max(1, cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
+                    var span = Math.Clamp(WordValues.Int(cell.TableCellProperties?.GridSpan?.Val) ?? 1, 1, WordValues.MaxColumns);
                     var merge = cell.TableCellProperties?.VerticalMerge;
-                    if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue)
+                    if (merge is not null && (merge.Val is null || merge.Val.InnerText == "continue")
                         && openMerges.TryGetValue(col, out var origin))
                     {
                         cells[origin] = cells[origin] with { RowSpan = rowIndex - cells[origin].Row + 1 };

@@ -17,38 +17,105 @@ internal sealed class WordNumbering
     private readonly Dictionary<int, int?[]> _counters = [];
     private readonly HashSet<int> _overridesApplied = [];
 
-    public WordNumbering(MainDocumentPart main)
+    // Word draws nine list levels, 0 to 8.
+    private const int Levels = 9;
+
+    /// <summary>Reads the list definitions and paragraph styles; a damaged part costs its numbers, noted in <paramref name="problems"/>.</summary>
+    public WordNumbering(MainDocumentPart main, List<string> problems, long maxCharacters)
     {
-        var numbering = main.NumberingDefinitionsPart?.Numbering;
-        if (numbering is not null)
+        var part = "word/numbering.xml";
+        try
         {
-            foreach (var a in numbering.Elements<AbstractNum>())
+            if (main.NumberingDefinitionsPart is { } numberingPart)
             {
-                var levels = new Dictionary<int, (int, string, string)>();
-                foreach (var l in a.Elements<Level>())
+                part = numberingPart.Uri.OriginalString.TrimStart('/');
+                if (XmlDepth.Problem(numberingPart, maxCharacters) is { } deep)
                 {
-                    levels[l.LevelIndex?.Value ?? 0] = (
-                        l.StartNumberingValue?.Val?.Value ?? 1,
-                        l.NumberingFormat?.Val?.InnerText ?? "decimal",
-                        l.LevelText?.Val?.Value ?? string.Empty);
+                    problems.Add($"the list numbering part ({part}) {deep}: list numbers (一、 （一） 1.) are left out of the text");
                 }
-
-                _abstracts[a.AbstractNumberId?.Value ?? -1] = levels;
-            }
-
-            foreach (var n in numbering.Elements<NumberingInstance>())
-            {
-                var overrides = n.Elements<LevelOverride>()
-                    .Where(static o => o.StartOverrideNumberingValue?.Val is not null)
-                    .ToDictionary(static o => o.LevelIndex?.Value ?? 0, static o => o.StartOverrideNumberingValue!.Val!.Value);
-                _instances[n.NumberID?.Value ?? -1] = (n.AbstractNumId?.Val?.Value ?? -1, overrides);
+                else
+                {
+                    LoadNumbering(numberingPart);
+                }
             }
         }
+        catch (Exception e) when (DocxDamage.IsTheFiles(e))
+        {
+            _abstracts.Clear();
+            _instances.Clear();
+            problems.Add($"the list numbering part ({part}) {DocxDamage.Describe(e)}: list numbers (一、 （一） 1.) are left out of the text");
+        }
 
-        foreach (var s in main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
+        part = "word/styles.xml";
+        try
+        {
+            if (main.StyleDefinitionsPart is { } stylesPart)
+            {
+                part = stylesPart.Uri.OriginalString.TrimStart('/');
+                if (XmlDepth.Problem(stylesPart, maxCharacters) is { } deep)
+                {
+                    problems.Add($"the styles part ({part}) {deep}: list numbers drawn through paragraph styles are left out of the text");
+                }
+                else
+                {
+                    LoadStyles(stylesPart);
+                }
+            }
+        }
+        catch (Exception e) when (DocxDamage.IsTheFiles(e))
+        {
+            _styles.Clear();
+            problems.Add($"the styles part ({part}) {DocxDamage.Describe(e)}: list numbers drawn through paragraph styles are left out of the text");
+        }
+    }
+
+    private void LoadNumbering(NumberingDefinitionsPart part)
+    {
+        if (part.Numbering is not { } numbering)
+        {
+            return;
+        }
+
+        foreach (var a in numbering.Elements<AbstractNum>())
+        {
+            var levels = new Dictionary<int, (int, string, string)>();
+            foreach (var l in a.Elements<Level>())
+            {
+                // A level Word cannot draw (outside 0…8) is not one; a later duplicate replaces an earlier one, as in Word.
+                var index = WordValues.Int(l.LevelIndex) ?? 0;
+                if (index is < 0 or >= Levels)
+                {
+                    continue;
+                }
+
+                levels[index] = (WordValues.Int(l.StartNumberingValue?.Val) ?? 1, l.NumberingFormat?.Val?.InnerText ?? "decimal", l.LevelText?.Val?.InnerText ?? string.Empty);
+            }
+
+            _abstracts[WordValues.Int(a.AbstractNumberId) ?? -1] = levels;
+        }
+
+        foreach (var n in numbering.Elements<NumberingInstance>())
+        {
+            var overrides = new Dictionary<int, int>();
+            foreach (var o in n.Elements<LevelOverride>())
+            {
+                var index = WordValues.Int(o.LevelIndex) ?? 0;
+                if (index is >= 0 and < Levels && WordValues.Int(o.StartOverrideNumberingValue?.Val) is { } start)
+                {
+                    overrides[index] = start;
+                }
+            }
+
+            _instances[WordValues.Int(n.NumberID) ?? -1] = (WordValues.Int(n.AbstractNumId?.Val) ?? -1, overrides);
+        }
+    }
+
+    private void LoadStyles(StyleDefinitionsPart part)
+    {
+        foreach (var s in part.Styles?.Elements<Style>() ?? [])
         {
             var np = s.StyleParagraphProperties?.NumberingProperties;
-            _styles[s.StyleId?.Value ?? string.Empty] = (np?.NumberingId?.Val?.Value, np?.NumberingLevelReference?.Val?.Value, s.BasedOn?.Val?.Value);
+            _styles[s.StyleId?.InnerText ?? string.Empty] = (WordValues.Int(np?.NumberingId?.Val), WordValues.Int(np?.NumberingLevelReference?.Val), s.BasedOn?.Val?.InnerText);
         }
     }
 
@@ -56,11 +123,11 @@ internal sealed class WordNumbering
     public string Prefix(Paragraph paragraph)
     {
         var np = paragraph.ParagraphProperties?.NumberingProperties;
-        int? numId = np?.NumberingId?.Val?.Value;
-        int? level = np?.NumberingLevelReference?.Val?.Value;
+        var numId = WordValues.Int(np?.NumberingId?.Val);
+        var level = WordValues.Int(np?.NumberingLevelReference?.Val);
         if (numId is null)
         {
-            (numId, var styleLevel) = FromStyle(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value);
+            (numId, var styleLevel) = FromStyle(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.InnerText);
             level ??= styleLevel;
         }
 
@@ -70,7 +137,7 @@ internal sealed class WordNumbering
             return string.Empty;
         }
 
-        var ilvl = Math.Clamp(level ?? 0, 0, 8);
+        var ilvl = Math.Clamp(level ?? 0, 0, Levels - 1);
         if (!levels.TryGetValue(ilvl, out var definition))
         {
             return string.Empty;
@@ -78,7 +145,7 @@ internal sealed class WordNumbering
 
         if (!_counters.TryGetValue(instance.AbstractId, out var counters))
         {
-            counters = new int?[9];
+            counters = new int?[Levels];
             _counters[instance.AbstractId] = counters;
         }
 
@@ -92,7 +159,7 @@ internal sealed class WordNumbering
         }
 
         counters[ilvl] = counters[ilvl] is { } current ? current + 1 : definition.Start;
-        for (var deeper = ilvl + 1; deeper < 9; deeper++)
+        for (var deeper = ilvl + 1; deeper < Levels; deeper++)
         {
             counters[deeper] = null;
         }
@@ -161,10 +228,21 @@ internal sealed class WordNumbering
         return (tens == 1 ? string.Empty : digits[tens].ToString()) + "十" + (ones == 0 ? string.Empty : digits[ones].ToString());
     }
 
-    private static string Letters(int value) => value >= 1 ? new string((char)('A' + ((value - 1) % 26)), ((value - 1) / 26) + 1) : string.Empty;
+    // Word repeats the letter past Z (AA, BBB …) and stops at 780; a larger count from a damaged start is written in digits.
+    private static string Letters(int value) => value switch
+    {
+        >= 1 and <= 780 => new string((char)('A' + ((value - 1) % 26)), ((value - 1) / 26) + 1),
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static string Roman(int value)
     {
+        if (value is < 1 or > 3999)
+        {
+            // Beyond what Roman numerals write (a damaged start value): digits.
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
         var sb = new StringBuilder();
         foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
         {

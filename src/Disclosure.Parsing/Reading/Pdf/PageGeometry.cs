@@ -12,6 +12,9 @@ internal readonly record struct Glyph(string Value, double Left, double Top, dou
     public double CenterY => (Top + Bottom) / 2;
 }
 
+/// <summary>What PdfPig gave of one page: taken in one place, so that its failures are told apart from ours.</summary>
+internal sealed record PageData(IReadOnlyList<Letter> Letters, IReadOnlyList<PdfPath> Paths, double Width, double Height, int Images);
+
 /// <summary>A horizontal or vertical ruling line in the reading frame.</summary>
 internal readonly record struct Ruling(bool Horizontal, double Position, double From, double To);
 
@@ -25,10 +28,10 @@ internal sealed class PageGeometry
     private readonly double _width;
     private readonly double _height;
 
-    public PageGeometry(Page page)
+    public PageGeometry(PageData page)
     {
-        _width = page.MediaBox.Bounds.Width;
-        _height = page.MediaBox.Bounds.Height;
+        _width = page.Width;
+        _height = page.Height;
         var letters = page.Letters;
         var counts = new Dictionary<TextOrientation, int>();
         foreach (var l in letters)

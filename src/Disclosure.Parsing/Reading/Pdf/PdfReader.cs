@@ -2,8 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Disclosure.Parsing.Layout;
 using Disclosure.Parsing.Model;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Exceptions;
 
 namespace Disclosure.Parsing.Reading.Pdf;
 
@@ -55,74 +53,84 @@ public sealed partial class PdfReader : IDocumentReader
     /// <inheritdoc />
     public LayoutDocument Read(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        PdfDocument document;
-        try
+        // PdfPig reads from an array and never writes to it: the caller's array is used as it is, not copied.
+        var bytes = MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : content.ToArray();
+        var problems = new List<string>();
+        bytes = ReferenceLoops.Break(bytes, problems);
+        using var document = PdfPages.Open(bytes);
+        var pageCount = document.PageCount;
+        if (pageCount > _options.MaxPages)
         {
-            // PdfPig reads from an array and never writes to it: the caller's array is used as it is, not copied.
-            var bytes = MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-                ? segment.Array
-                : content.ToArray();
-            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        }
-        catch (PdfDocumentEncryptedException e)
-        {
-            throw new DocumentReadException(FailureKind.Encrypted, "an encrypted PDF that needs a password: remove the password and read it again", e);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
-        {
-            throw new DocumentReadException($"a corrupt or truncated PDF: {e.Message}", e);
+            throw new DocumentReadException(
+                FailureKind.TooLarge,
+                $"the PDF has {pageCount} pages, more than the {_options.MaxPages} read: annual reports run to a few dozen");
         }
 
-        using (document)
+        var blocks = new List<PageBlock>();
+        var skipped = new List<(int Page, string Why)>();
+        var glyphCount = 0;
+        var unmapped = 0;
+        var images = 0;
+        var tableCount = 0;
+        for (var number = 1; number <= pageCount; number++)
         {
-            if (document.NumberOfPages > _options.MaxPages)
+            cancellationToken.ThrowIfCancellationRequested();
+            var (page, damage) = document.Read(number);
+            if (page is null || (damage is not null && page.Letters.Count == 0 && page.Images == 0))
             {
-                throw new DocumentReadException(
-                    FailureKind.TooLarge,
-                    $"the PDF has {document.NumberOfPages} pages, more than the {_options.MaxPages} read: annual reports run to a few dozen");
+                // A damaged page costs that page: the others are read, and the result says which one is missing.
+                skipped.Add((number, damage!));
+                problems.Add($"page {number} could not be read and was skipped: {damage}");
+                continue;
             }
 
-            var blocks = new List<PageBlock>();
-            var glyphCount = 0;
-            var unmapped = 0;
-            var images = 0;
-            var tableCount = 0;
-            try
+            if (damage is not null)
             {
-                for (var number = 1; number <= document.NumberOfPages; number++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var page = document.GetPage(number);
-                    images += page.NumberOfImages;
-                    var geometry = new PageGeometry(page);
-                    glyphCount += geometry.Glyphs.Count;
-                    unmapped += geometry.Glyphs.Count(static g => IsUnmapped(g.Value));
-                    ReadPage(number, geometry, blocks, ref tableCount);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException and not DocumentReadException)
-            {
-                throw new DocumentReadException($"a corrupt PDF: {e.Message}", e);
+                problems.Add($"page {number} is damaged and may be incomplete: {damage}");
             }
 
-            if (glyphCount == 0)
-            {
-                throw new DocumentReadException(FailureKind.Scanned, images > 0
-                    ? "a scanned PDF with no text layer: it needs OCR, which this tool does not do"
-                    : "a PDF with no text in it");
-            }
-
-            if (unmapped * 2 > glyphCount)
-            {
-                throw new DocumentReadException(
-                    FailureKind.Scanned,
-                    "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
-            }
-
-            var title = document.Information.Title;
-            return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks));
+            images += page.Images;
+            var geometry = new PageGeometry(page);
+            glyphCount += geometry.Glyphs.Count;
+            unmapped += geometry.Glyphs.Count(static g => IsUnmapped(g.Value));
+            ReadPage(number, geometry, blocks, ref tableCount);
         }
+
+        if (pageCount > 0 && skipped.Count == pageCount)
+        {
+            throw new DocumentReadException(pageCount == 1
+                ? $"a damaged PDF: its one page cannot be read: {skipped[0].Why}"
+                : $"a damaged PDF: none of its {pageCount} pages can be read ({Pages(skipped)})");
+        }
+
+        if (glyphCount == 0 && skipped.Count > 0 && images == 0)
+        {
+            throw new DocumentReadException($"a damaged PDF: the pages that could be read have no text, and the others cannot be read ({Pages(skipped)})");
+        }
+
+        if (glyphCount == 0)
+        {
+            throw new DocumentReadException(FailureKind.Scanned, images > 0
+                ? "a scanned PDF with no text layer: it needs OCR, which this tool does not do"
+                : "a PDF with no text in it");
+        }
+
+        if (unmapped * 2 > glyphCount)
+        {
+            throw new DocumentReadException(
+                FailureKind.Scanned,
+                "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
+        }
+
+        var title = document.Title();
+        return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks)) { Problems = problems };
     }
+
+    /// <summary>"page 2: why; page 5: why", the first few.</summary>
+    private static string Pages(List<(int Page, string Why)> skipped) =>
+        string.Join("; ", skipped.Take(5).Select(static s => $"page {s.Page}: {s.Why}")) + (skipped.Count > 5 ? $"; and {skipped.Count - 5} more" : string.Empty);
 
     private void ReadPage(int number, PageGeometry page, List<PageBlock> blocks, ref int tableCount)
     {

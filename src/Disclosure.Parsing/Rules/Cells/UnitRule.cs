@@ -36,7 +36,8 @@ internal sealed partial class UnitRule : IReportRule
         }
     }
 
-    // A number followed by a unit: 3940元, 12.5 万元, 7件.
-    [GeneratedRegex(@"[0-9０-９][0-9０-９,，.．\s]*(万元|千元|元|件|个|项|次|条)\s*$")]
+    // A number followed by a unit: 3940元, 12.5 万元, 7件. Matched from the end: left to right, a long run of digits and
+    // spaces without a unit after it is rescanned from each of its digits (a damaged cell of a million took minutes).
+    [GeneratedRegex(@"[0-9０-９][0-9０-９,，.．\s]*(万元|千元|元|件|个|项|次|条)\s*$", RegexOptions.RightToLeft)]
     private static partial Regex UnitPattern();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Disclosure.Parsing.Rules.Cells;
 
 namespace Disclosure.Parsing.Tests.Rules.Cells;
@@ -16,4 +17,18 @@ public sealed class UnitRuleTests
     [TestCase("active.licensing.decisions", "12")]
     public void SilentForTheColumnsOwnUnitOrNone(string key, string text) =>
         new UnitRule().Check(TestReports.Consistent().With(key, text)).Should().BeEmpty();
+
+    [TestCase("")]
+    [TestCase("件")]
+    public void ALongRunOfFiguresIsCheckedInLinearTime(string unit)
+    {
+        // A damaged cell: half a million figures in one line, with or without a unit at its end.
+        var text = "3371" + string.Concat(Enumerable.Repeat(" 1", 500_000)) + unit;
+        var watch = Stopwatch.StartNew();
+
+        var findings = new UnitRule().Check(TestReports.Consistent().With("active.fees.amount", text)).ToList();
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        findings.Should().HaveCount(unit.Length);
+    }
 }
