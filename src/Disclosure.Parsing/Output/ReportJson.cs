@@ -67,7 +67,8 @@ public static class ReportJson
             cells,
             Findings(result.Findings, report),
             result.Error,
-            result.ErrorKind is { } kind ? FailureKinds.Name(kind) : null);
+            result.ErrorKind is { } kind ? FailureKinds.Name(kind) : null,
+            result.Problems);
     }
 
     private static List<FindingDocument> Findings(IEnumerable<Finding> findings, Report? report) =>
@@ -95,7 +96,8 @@ internal sealed record ReportDocument(
     Dictionary<string, CellDocument> Cells,
     IReadOnlyList<FindingDocument> Findings,
     string? Error,
-    string? ErrorKind);
+    string? ErrorKind,
+    IReadOnlyList<string> Problems);
 
 internal sealed record SectionDocument(string Number, string Title, bool Found, string? Location);
 

@@ -13,6 +13,7 @@ public static class ReportText
         if (result.Error is not null)
         {
             sb.Append(result.File).Append(": cannot read: ").Append(result.Error).Append('\n');
+            Problems(result, sb);
             return sb.ToString();
         }
 
@@ -26,6 +27,7 @@ public static class ReportText
             .Append(", ").Append(result.Format).Append(", template ").Append(report.Template ?? "-")
             .Append(", sections ").Append(found).Append("/6, cells ").Append(report.Cells.Count)
             .Append(", ").Append(errors).Append(" error(s), ").Append(warnings).Append(" warning(s)\n");
+        Problems(result, sb);
         foreach (var group in result.Findings.GroupBy(static f => f.Section ?? "-").OrderBy(static g => SectionOrder(g.Key)))
         {
             sb.Append("  第").Append(group.Key).Append("部分\n");
@@ -36,6 +38,15 @@ public static class ReportText
         }
 
         return sb.ToString();
+    }
+
+    // What a reader skipped or repaired (a damaged page): said under the file, before its findings.
+    private static void Problems(AuditResult result, StringBuilder sb)
+    {
+        foreach (var problem in result.Problems)
+        {
+            sb.Append("  ! ").Append(problem).Append('\n');
+        }
     }
 
     private static int SectionOrder(string number) => "一二三四五六".IndexOf(number, StringComparison.Ordinal) is var i and >= 0 ? i : 99;

@@ -229,6 +229,21 @@ public sealed class BatchCommandTests
     }
 
     [Test]
+    public void ADamagedPageIsNamedInEveryOutputOfItsFile()
+    {
+        var original = File.ReadAllBytes(Path.Combine(TestPaths.TestData, "pdf", "ruled_three_pages_repeated_header.pdf"));
+        var damaged = Path.Combine(_dir, "damaged.pdf");
+        File.WriteAllBytes(damaged, Fixtures.DamagedPdf.Break(original, Fixtures.PageDamage.GarbledInstructions, 2));
+
+        var json = JsonNode.Parse(Run("audit", "--format", "jsonl", damaged).Out)!;
+        var text = Run("audit", damaged).Out;
+
+        json["problems"]!.AsArray().Select(static p => p!.GetValue<string>()).Should().ContainSingle().Which.Should().StartWith("page 2 ");
+        text.Should().Contain("\n  ! page 2 ");
+        JsonNode.Parse(Run("audit", "--format", "jsonl", Path.Combine(TestPaths.TestData, "html", "plain.html")).Out)!["problems"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Test]
     public void WorkerProcessesAndThisProcessGiveTheSameResults()
     {
         var inWorkers = Run("audit", "--format", "jsonl", TestPaths.TestData).Out;
