@@ -510,7 +510,13 @@ internal sealed class HtmlScanner
         if (formatting && _attributes is { Count: > 0 })
         {
             _attributes.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            Attributes = string.Join('\0', _attributes.Select(static a => a.Name + "=" + a.Value));
+            var sb = new System.Text.StringBuilder();
+            foreach (var (name, value) in _attributes)
+            {
+                sb.Append(name).Append('=').Append(value).Append('\0');
+            }
+
+            Attributes = sb.ToString();
         }
 
         return kind;

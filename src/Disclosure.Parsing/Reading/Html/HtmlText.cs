@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Disclosure.Parsing.Reading.Html;
 
 /// <summary>A growable run of characters: the text of one paragraph or one cell while it is being read.</summary>
@@ -42,6 +44,12 @@ internal sealed class TextBuffer
 /// <summary>Text folding for the HTML reader, in one pass over the characters.</summary>
 internal static class HtmlText
 {
+    /// <summary>What <see cref="CellText.Clean"/> folds: <see cref="char.IsWhiteSpace(char)"/> (the regex's \s), U+200B and U+FEFF.</summary>
+    internal const string SpaceChars =
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\u200B\uFEFF";
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceChars);
+
     /// <summary>
     /// The same result as <see cref="CellText.Clean"/> (CR dropped; per line, runs of whitespace, nbsp, U+3000,
     /// U+200B and U+FEFF to one space and the ends trimmed; empty lines dropped), without a regular expression or
@@ -88,51 +96,60 @@ internal static class HtmlText
 
     private static string Fold(ReadOnlySpan<char> text, bool singleLine)
     {
-        if (text.IsEmpty)
+        if (!text.ContainsAny(Spaces))
         {
-            return string.Empty;
+            return new string(text);
         }
 
         Span<char> output = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
         var length = 0;
         var lineHasText = false;
         var space = false;
-        foreach (var c in text)
+        var pos = 0;
+        while (pos < text.Length)
         {
-            if (c == '\r' && !singleLine)
+            var rel = text[pos..].IndexOfAny(Spaces);
+            var end = rel < 0 ? text.Length : pos + rel;
+            if (end > pos)
             {
-                continue;
-            }
+                if (!lineHasText && length > 0)
+                {
+                    output[length++] = '\n';
+                }
+                else if (space)
+                {
+                    output[length++] = ' ';
+                }
 
-            if (c == '\n' && !singleLine)
-            {
-                lineHasText = false;
+                text[pos..end].CopyTo(output[length..]);
+                length += end - pos;
+                lineHasText = true;
                 space = false;
-                continue;
             }
 
-            if (IsSpace(c))
+            if (end == text.Length)
             {
-                space = lineHasText;
-                continue;
+                break;
             }
 
-            if (!lineHasText && length > 0)
+            switch (text[end])
             {
-                output[length++] = '\n';
-            }
-            else if (space)
-            {
-                output[length++] = ' ';
+                case '\r' when !singleLine:
+                    // Dropped, not a space: "a\rb" is "ab".
+                    break;
+                case '\n' when !singleLine:
+                    lineHasText = false;
+                    space = false;
+                    break;
+                default:
+                    space = lineHasText;
+                    break;
             }
 
-            space = false;
-            lineHasText = true;
-            output[length++] = c;
+            pos = end + 1;
         }
 
         return new string(output[..length]);
     }
 
-    private static bool IsSpace(char c) => c <= ' ' ? c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' : c >= '\u0085' && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF');
 }

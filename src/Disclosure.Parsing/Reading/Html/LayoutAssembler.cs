@@ -38,6 +38,7 @@ internal sealed class LayoutAssembler
     private readonly HtmlReaderOptions _options;
     private readonly NameTable _names;
     private readonly Writer _root = new(new TextBuffer(), []);
+    private readonly TextBuffer _cellText = new();
     private Frame[] _frames = new Frame[64];
     private NameKind[] _kinds = [];
 
@@ -162,7 +163,7 @@ internal sealed class LayoutAssembler
         {
             if (tag == Tag.Br)
             {
-                c.Text.Append('\n');
+                AppendToCell(c, "\n");
             }
             else if ((kind & NameKind.SkippedInCell) != 0)
             {
@@ -170,7 +171,7 @@ internal sealed class LayoutAssembler
             }
             else if ((kind & NameKind.Block) != 0)
             {
-                c.Text.Append('\n');
+                AppendToCell(c, "\n");
                 f.NewlineOnClose = c;
             }
         }
@@ -206,7 +207,7 @@ internal sealed class LayoutAssembler
                 f.Row = parentFrame.Table!.AddRow(parentFrame.Section);
                 break;
             case Tag.Td or Tag.Th when parentFrame is { Role: Role.Row, Table.IsLayout: false }:
-                c = new CellState(parentFrame.Table!, ParseSpan(rowSpan, 65534), ParseSpan(colSpan, 1000));
+                c = new CellState(parentFrame.Table!, ParseSpan(rowSpan, 65534), ParseSpan(colSpan, 1000), _cellText.Length);
                 parentFrame.Row!.Add(c);
                 break;
         }
@@ -223,7 +224,7 @@ internal sealed class LayoutAssembler
         f.FlushOnClose?.Flush();
         if (f.NewlineOnClose is { Table.IsLayout: false } cell)
         {
-            cell.Text.Append('\n');
+            AppendToCell(cell, "\n");
         }
 
         if (f.Role == Role.Table && f.Table is { } table)
@@ -241,8 +242,25 @@ internal sealed class LayoutAssembler
         f.W?.Append(text);
         if (f.C is { Table.IsLayout: false } cell)
         {
-            cell.Text.Append(text);
+            AppendToCell(cell, text);
         }
+    }
+
+    /// <summary>
+    /// Cells keep their text in one buffer for the whole page, each a range of it: only one cell takes text at a time.
+    /// (Should an earlier cell take text again, its range moves to the end first.)
+    /// </summary>
+    private void AppendToCell(CellState cell, ReadOnlySpan<char> text)
+    {
+        if (cell.End != _cellText.Length)
+        {
+            var start = _cellText.Length;
+            _cellText.Append(_cellText.Span[cell.Start..cell.End].ToArray());
+            cell.Start = start;
+        }
+
+        _cellText.Append(text);
+        cell.End = _cellText.Length;
     }
 
     /// <summary>Text inside the open table at <paramref name="tableIndex"/> but outside its cells: it reads before the table.</summary>
@@ -297,7 +315,8 @@ internal sealed class LayoutAssembler
                         var cells = new List<LayoutCell>(t.Cells.Count);
                         foreach (var cell in t.Cells)
                         {
-                            cells.Add(cell with { Location = $"table {tables}, row {cell.Row + 1}, col {cell.Column + 1}" });
+                            cells.Add(new LayoutCell(cell.Text, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan,
+                                $"table {tables}, row {cell.Row + 1}, col {cell.Column + 1}"));
                         }
 
                         blocks.Add(new LayoutTable(tables, cells, t.Aligned, $"table {tables}"));
@@ -324,17 +343,22 @@ internal sealed class LayoutAssembler
             return;
         }
 
+        // The shadow kept its paragraphs as ranges of one buffer (most tables are data, so they are never needed).
         var parent = table.Parent;
-        foreach (var draft in table.Shadow.Output)
+        var shadow = table.Shadow;
+        var start = 0;
+        foreach (var end in shadow.Breaks ?? [])
         {
-            parent.Add(draft);
+            parent.Append(shadow.Para.Span[start..end]);
+            parent.Flush();
+            start = end;
         }
 
-        parent.Append(table.Shadow.Para.Span);
-        table.Shadow.RedirectTo(parent);
+        parent.Append(shadow.Para.Span[start..]);
+        shadow.RedirectTo(parent);
     }
 
-    private static void CloseTable(TableState table)
+    private void CloseTable(TableState table)
     {
         table.Foster.Flush();
         if (table.IsLayout)
@@ -347,7 +371,7 @@ internal sealed class LayoutAssembler
             return;
         }
 
-        table.Parent.Add(table.ToDraft());
+        table.Parent.Add(table.ToDraft(_cellText));
     }
 
     private NameKind KindOf(int name)
@@ -444,6 +468,16 @@ internal sealed class LayoutAssembler
 
         public void Flush()
         {
+            if (Breaks is not null)
+            {
+                if (Para.Length > (Breaks.Count == 0 ? 0 : Breaks[^1]))
+                {
+                    Breaks.Add(Para.Length);
+                }
+
+                return;
+            }
+
             if (Para.Length == 0)
             {
                 return;
@@ -457,12 +491,21 @@ internal sealed class LayoutAssembler
             }
         }
 
+        /// <summary>
+        /// Where paragraphs end in <see cref="Para"/>, for a writer that defers them (a table's view of itself as layout);
+        /// null for one that makes them at once.
+        /// </summary>
+        public List<int>? Breaks { get; private set; }
+
+        public static Writer Deferred() => new(new TextBuffer(), []) { Breaks = [] };
+
         /// <summary>From now on, write where <paramref name="other"/> writes.</summary>
         public void RedirectTo(Writer other)
         {
             Para = other.Para;
             Output = other.Output;
             Discard = other.Discard;
+            Breaks = null;
         }
     }
 
@@ -484,7 +527,7 @@ internal sealed class LayoutAssembler
             parent.Para.Clear();
             Foster = new Writer(before, []);
             parent.Add(new SlotDraft(Foster.Output));
-            Shadow = new Writer(new TextBuffer(), []);
+            Shadow = Writer.Deferred();
         }
 
         public Writer Parent { get; }
@@ -512,10 +555,10 @@ internal sealed class LayoutAssembler
         /// The grid: rows of thead first, then tbody, then tfoot, as <c>HTMLTableElement.rows</c> orders them; each cell
         /// at the first column its row leaves free of cells spanning down from above.
         /// </summary>
-        public TableDraft ToDraft()
+        public TableDraft ToDraft(TextBuffer cellText)
         {
             var rowCount = _head.Count + _body.Count + _foot.Count;
-            var cells = new List<LayoutCell>();
+            var cells = new List<CellDraft>();
 
             // Per column: the row until which a cell from above covers it, and the column after that cell, so a row
             // steps over a spanning cell at once rather than column by column.
@@ -549,7 +592,7 @@ internal sealed class LayoutAssembler
                     }
 
                     // Spans that reach past the last row are clamped, so the grid stays rectangular where the page is.
-                    cells.Add(new LayoutCell(HtmlText.Clean(cell.Text.Span), rowIndex, col, rowSpan, cell.ColSpan, string.Empty));
+                    cells.Add(new CellDraft(HtmlText.Clean(cellText.Span[cell.Start..cell.End]), rowIndex, col, rowSpan, cell.ColSpan));
                     col += cell.ColSpan;
                 }
 
@@ -584,7 +627,7 @@ internal sealed class LayoutAssembler
         public void Add(CellState cell) => Cells.Add(cell);
     }
 
-    private sealed class CellState(TableState table, int rowSpan, int colSpan)
+    private sealed class CellState(TableState table, int rowSpan, int colSpan, int start)
     {
         public TableState Table { get; } = table;
 
@@ -592,7 +635,10 @@ internal sealed class LayoutAssembler
 
         public int ColSpan { get; } = colSpan;
 
-        public TextBuffer Text { get; } = new();
+        /// <summary>Where its text starts in the page's cell text.</summary>
+        public int Start { get; set; } = start;
+
+        public int End { get; set; } = start;
     }
 
     private abstract record Draft;
@@ -602,5 +648,7 @@ internal sealed class LayoutAssembler
     /// <summary>What reads before a table (the paragraph open before it, and text moved out of it): filled when the table ends.</summary>
     private sealed record SlotDraft(List<Draft> Drafts) : Draft;
 
-    private sealed record TableDraft(List<LayoutCell> Cells, bool Aligned, bool OneColumn) : Draft;
+    private sealed record TableDraft(List<CellDraft> Cells, bool Aligned, bool OneColumn) : Draft;
+
+    private readonly record struct CellDraft(string Text, int Row, int Column, int RowSpan, int ColumnSpan);
 }

@@ -1,0 +1,38 @@
+using Disclosure.Parsing.Reading;
+using Disclosure.Parsing.Reading.Html;
+
+namespace Disclosure.Parsing.Tests.Reading.Html;
+
+/// <summary>The HTML reader's own text folding must fold exactly as <see cref="CellText.Clean"/>, which the other readers use.</summary>
+[TestFixture]
+public sealed class HtmlTextTests
+{
+    [Test]
+    public void ItsSpacesAreTheWhitespaceOfDotNetAndTheTwoInvisibleOnes()
+    {
+        var expected = Enumerable.Range(0, char.MaxValue + 1).Select(static i => (char)i)
+            .Where(static c => char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF');
+
+        HtmlText.SpaceChars.ToCharArray().Should().BeEquivalentTo(expected);
+    }
+
+    [Test]
+    public void FoldsAsCellTextCleanDoes()
+    {
+        char[] alphabet = ['a', '中', '1', ' ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\t', '\n', '\r', '\u2028', '\u0085', '\v'];
+        var random = new Random(11);
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 24)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+            HtmlText.Clean(text).Should().Be(CellText.Clean(text), "“{0}”", text.Replace("\n", "\\n").Replace("\r", "\\r"));
+        }
+    }
+
+    [TestCase("  青山县\n2023年 \r\n 报告  ", "青山县 2023年 报告")]
+    [TestCase("\u3000\u00A0", "")]
+    public void TitlesAreOneLine(string title, string expected)
+    {
+        HtmlText.CleanTitle(title).Should().Be(expected);
+    }
+}
