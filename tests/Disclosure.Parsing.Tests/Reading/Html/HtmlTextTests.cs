@@ -29,6 +29,40 @@ public sealed class HtmlTextTests
         }
     }
 
+    [Test]
+    public void Utf8IsValidWhereAStrictDecoderAcceptsIt()
+    {
+        // Pages are told apart as UTF-8 or GBK by this; it must agree with a decoder that throws on bad bytes.
+        var strict = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+        byte[][] crafted =
+        [
+            [0xE4, 0xB8, 0xAD], [0xD6, 0xD0], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8],
+            [0xEF, 0xBB, 0xBF, 0x41], [0xF0, 0x9F, 0x98, 0x80],
+        ];
+        var random = new Random(5);
+        var samples = crafted.Concat(Enumerable.Range(0, 3000).Select(_ =>
+        {
+            var bytes = new byte[random.Next(1, 12)];
+            random.NextBytes(bytes);
+            return bytes;
+        }));
+        foreach (var bytes in samples)
+        {
+            bool valid;
+            try
+            {
+                strict.GetCharCount(bytes);
+                valid = true;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                valid = false;
+            }
+
+            TextDecoding.IsValidUtf8(bytes).Should().Be(valid, "{0}", Convert.ToHexString(bytes));
+        }
+    }
+
     [TestCase("  青山县\n2023年 \r\n 报告  ", "青山县 2023年 报告")]
     [TestCase("\u3000\u00A0", "")]
     public void TitlesAreOneLine(string title, string expected)
