@@ -509,11 +509,15 @@ internal sealed class HtmlScanner
         SelfClosing = selfClosing;
         if (formatting && _attributes is { Count: > 0 })
         {
-            _attributes.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            // Sorted by name, a repeated attribute dropped (the first one counts): one string per attribute set.
+            _attributes.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Order.CompareTo(b.Order));
             var sb = new System.Text.StringBuilder();
-            foreach (var (name, value) in _attributes)
+            for (var i = 0; i < _attributes.Count; i++)
             {
-                sb.Append(name).Append('=').Append(value).Append('\0');
+                if (i == 0 || _attributes[i].Name != _attributes[i - 1].Name)
+                {
+                    sb.Append(_attributes[i].Name).Append('=').Append(_attributes[i].Value).Append('\0');
+                }
             }
 
             Attributes = sb.ToString();
@@ -529,7 +533,7 @@ internal sealed class HtmlScanner
     /// <summary>The attributes of a formatting element, in one string (equal strings: equal attribute sets).</summary>
     public string Attributes { get; private set; } = string.Empty;
 
-    private List<(string Name, string Value)>? _attributes;
+    private List<(string Name, string Value, int Order)>? _attributes;
 
     private void Capture(Tag tag, ReadOnlySpan<char> name, int valueStart, int valueLength)
     {
@@ -543,10 +547,7 @@ internal sealed class HtmlScanner
 
             var lower = new string(chars);
             _attributes ??= [];
-            if (!_attributes.Exists(a => a.Name == lower))
-            {
-                _attributes.Add((lower, AttributeValue(valueStart, valueLength)));
-            }
+            _attributes.Add((lower, AttributeValue(valueStart, valueLength), _attributes.Count));
 
             FontAttributes |= tag == Tag.Font && lower is "color" or "face" or "size";
             return;

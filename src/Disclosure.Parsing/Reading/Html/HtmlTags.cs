@@ -68,29 +68,26 @@ internal enum TagFlags : uint
 
 /// <summary>
 /// Tag names interned to small integers, so the parser compares and indexes names without allocating. Known names
-/// (<see cref="Tag"/>) have ids equal to their enum value; other names get ids as they are met, per document.
+/// (<see cref="Tag"/>) have ids equal to their enum value, from a table shared by all documents; other names get ids
+/// as a document uses them.
 /// </summary>
 internal sealed class NameTable
 {
+    private const int KnownBuckets = 512;
+
     private static readonly string[] KnownNames = BuildKnownNames();
     private static readonly TagFlags[] KnownFlags = BuildKnownFlags();
+    private static readonly int[] KnownBucket = new int[KnownBuckets];
+    private static readonly int[] KnownChain = BuildKnownTable();
 
-    private readonly List<string> _names = new(KnownNames.Length + 32);
-    private int[] _buckets = new int[512];
-    private int[] _chain = new int[512];
+    // Names this document uses that are not known (o:p, ucapcontent ...), hashed the same way.
+    private List<string>? _others;
+    private List<int>? _otherChain;
+    private int[] _otherBucket = [];
 
-    public NameTable()
-    {
-        Array.Fill(_buckets, -1);
-        foreach (var name in KnownNames)
-        {
-            Add(name);
-        }
-    }
+    public int Count => KnownNames.Length + (_others?.Count ?? 0);
 
-    public int Count => _names.Count;
-
-    public string this[int id] => _names[id];
+    public string this[int id] => id < KnownNames.Length ? KnownNames[id] : _others![id - KnownNames.Length];
 
     public static TagFlags FlagsOf(Tag tag) => KnownFlags[(int)tag];
 
@@ -100,45 +97,69 @@ internal sealed class NameTable
     public int Intern(ReadOnlySpan<char> lowerName)
     {
         var hash = Hash(lowerName);
-        for (var i = _buckets[hash & (_buckets.Length - 1)]; i >= 0; i = _chain[i])
+        for (var i = KnownBucket[hash & (KnownBuckets - 1)]; i >= 0; i = KnownChain[i])
         {
-            if (lowerName.SequenceEqual(_names[i]))
+            var known = KnownNames[i];
+            if (known.Length == lowerName.Length && lowerName.SequenceEqual(known))
             {
                 return i;
             }
         }
 
-        return Add(lowerName.ToString());
-    }
-
-    private int Add(string name)
-    {
-        var id = _names.Count;
-        _names.Add(name);
-        if (id >= _chain.Length)
+        if (_others is not null && _otherChain is not null)
         {
-            Array.Resize(ref _chain, _chain.Length * 2);
-        }
-
-        if (_names.Count > _buckets.Length)
-        {
-            _buckets = new int[_buckets.Length * 2];
-            Array.Fill(_buckets, -1);
-            for (var i = 0; i < id; i++)
+            for (var i = _otherBucket[hash & (_otherBucket.Length - 1)]; i >= 0; i = _otherChain[i])
             {
-                Link(i, Hash(_names[i]));
+                if (lowerName.SequenceEqual(_others[i]))
+                {
+                    return KnownNames.Length + i;
+                }
             }
         }
 
-        Link(id, Hash(name));
-        return id;
+        return AddOther(lowerName.ToString());
     }
 
-    private void Link(int id, int hash)
+    private int AddOther(string name)
     {
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        _chain[id] = bucket;
-        bucket = id;
+        _others ??= [];
+        _otherChain ??= [];
+        _others.Add(name);
+        _otherChain.Add(-1);
+        if (_others.Count > _otherBucket.Length / 2)
+        {
+            // Grow and rehash: a page of endless distinct names stays linear.
+            _otherBucket = new int[Math.Max(64, _otherBucket.Length * 2)];
+            Array.Fill(_otherBucket, -1);
+            for (var i = 0; i < _others.Count - 1; i++)
+            {
+                Link(i);
+            }
+        }
+
+        Link(_others.Count - 1);
+        return KnownNames.Length + _others.Count - 1;
+
+        void Link(int i)
+        {
+            ref var bucket = ref _otherBucket[Hash(_others[i]) & (_otherBucket.Length - 1)];
+            _otherChain[i] = bucket;
+            bucket = i;
+        }
+    }
+
+    private static int[] BuildKnownTable()
+    {
+        Array.Fill(KnownBucket, -1);
+        var chain = new int[KnownNames.Length];
+        for (var id = 0; id < KnownNames.Length; id++)
+        {
+            ref var bucket = ref KnownBucket[Hash(KnownNames[id]) & (KnownBuckets - 1)];
+            chain[id] = bucket;
+            bucket = id;
+        }
+
+        return chain;
     }
 
     private static int Hash(ReadOnlySpan<char> s)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Disclosure.Parsing.Reading.Html;
 
 /// <summary>A growable run of characters: the text of one paragraph or one cell while it is being read.</summary>
@@ -48,7 +46,6 @@ internal static class HtmlText
     internal const string SpaceChars =
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\u200B\uFEFF";
 
-    private static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceChars);
 
     /// <summary>
     /// The same result as <see cref="CellText.Clean"/> (CR dropped; per line, runs of whitespace, nbsp, U+3000,
@@ -96,21 +93,18 @@ internal static class HtmlText
 
     private static string Fold(ReadOnlySpan<char> text, bool singleLine)
     {
-        if (!text.ContainsAny(Spaces))
+        if (text.IsEmpty)
         {
-            return new string(text);
+            return string.Empty;
         }
 
         Span<char> output = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
         var length = 0;
         var lineHasText = false;
         var space = false;
-        var pos = 0;
-        while (pos < text.Length)
+        foreach (var c in text)
         {
-            var rel = text[pos..].IndexOfAny(Spaces);
-            var end = rel < 0 ? text.Length : pos + rel;
-            if (end > pos)
+            if (!IsSpace(c))
             {
                 if (!lineHasText && length > 0)
                 {
@@ -121,35 +115,33 @@ internal static class HtmlText
                     output[length++] = ' ';
                 }
 
-                text[pos..end].CopyTo(output[length..]);
-                length += end - pos;
+                output[length++] = c;
                 lineHasText = true;
                 space = false;
             }
-
-            if (end == text.Length)
+            else if (singleLine || c is not ('\r' or '\n'))
             {
-                break;
+                space = lineHasText;
+            }
+            else if (c == '\n')
+            {
+                lineHasText = false;
+                space = false;
             }
 
-            switch (text[end])
-            {
-                case '\r' when !singleLine:
-                    // Dropped, not a space: "a\rb" is "ab".
-                    break;
-                case '\n' when !singleLine:
-                    lineHasText = false;
-                    space = false;
-                    break;
-                default:
-                    space = lineHasText;
-                    break;
-            }
-
-            pos = end + 1;
+            // A CR is dropped, not a space: "a\rb" is "ab".
         }
 
         return new string(output[..length]);
     }
 
+    /// <summary>A character of <see cref="SpaceChars"/>, tested from the ranges Chinese text lives in first.</summary>
+    private static bool IsSpace(char c) => c switch
+    {
+        > '\u3000' => c == '\uFEFF',
+        > ' ' and < '\u0085' => false,
+        <= ' ' => c is ' ' or (>= '\t' and <= '\r'),
+        _ => c is '\u0085' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200B') or '\u2028' or '\u2029' or '\u202F'
+            or '\u205F' or '\u3000',
+    };
 }

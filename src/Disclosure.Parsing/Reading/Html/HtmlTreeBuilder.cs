@@ -973,11 +973,13 @@ internal sealed class HtmlTreeBuilder
         return -1;
     }
 
+    // Only since the last marker: what is open inside a cell (or caption, object) was opened after its marker, and a
+    // page of nested tables leaves a marker per level, which a search past them would walk on every end tag.
     private int FindFormattingOf(int stackIndex)
     {
-        for (var i = _formatting.Count - 1; i >= 0; i--)
+        for (var i = _formatting.Count - 1; i >= 0 && !_formatting[i].IsMarker; i--)
         {
-            if (!_formatting[i].IsMarker && _formatting[i].StackIndex == stackIndex && IsOpen(_formatting[i]))
+            if (_formatting[i].StackIndex == stackIndex && IsOpen(_formatting[i]))
             {
                 return i;
             }
@@ -1719,7 +1721,7 @@ internal sealed class HtmlTreeBuilder
         if (name >= _topByName.Length)
         {
             var old = _topByName.Length;
-            Array.Resize(ref _topByName, Math.Max(_names.Count, name + 1) + 16);
+            Array.Resize(ref _topByName, Math.Max(Math.Max(_names.Count, name + 1), _topByName.Length * 2));
             Array.Fill(_topByName, -1, old, _topByName.Length - old);
         }
 

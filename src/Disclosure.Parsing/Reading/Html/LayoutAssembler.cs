@@ -378,7 +378,7 @@ internal sealed class LayoutAssembler
     {
         if (name >= _kinds.Length)
         {
-            Array.Resize(ref _kinds, Math.Max(_names.Count, name + 1) + 16);
+            Array.Resize(ref _kinds, Math.Max(Math.Max(_names.Count, name + 1), _kinds.Length * 2));
         }
 
         var kind = _kinds[name];
@@ -565,8 +565,9 @@ internal sealed class LayoutAssembler
             var busyUntil = new List<int>();
             var busyTo = new List<int>();
             var rowIndex = 0;
-            foreach (var row in _head.Concat(_body).Concat(_foot))
+            for (var r = 0; r < rowCount; r++)
             {
+                var row = r < _head.Count ? _head[r] : r < _head.Count + _body.Count ? _body[r - _head.Count] : _foot[r - _head.Count - _body.Count];
                 var col = 0;
                 foreach (var cell in row.Cells)
                 {

@@ -33,6 +33,10 @@ public sealed class HtmlDeepNestingTests
         yield return Shape("paragraphs in fonts", 50_000, static n => Nested("<font><p>", "</p></font>", n, "x"));
         yield return Shape("fonts of every size", 10_000, static n =>
             Nested(string.Empty, string.Empty, 0, string.Concat(Enumerable.Range(0, n).Select(static i => $"<p><font size={i}>x"))));
+        yield return Shape("distinct tag names", 20_000, static n => Nested(string.Empty, string.Empty, 0,
+            string.Concat(Enumerable.Range(0, n).Select(static i => $"<x{i}>文</x{i}>"))));
+        yield return Shape("attributes", 20_000, static n => Nested(string.Empty, string.Empty, 0,
+            "<p><b " + string.Concat(Enumerable.Range(0, n).Select(static i => $"a{i % 1000}=\"{i}\" ")) + ">文</b>"));
         yield return Shape("stray end tags", 50_000, static n => Nested("<div>", "</span></div>", n, "x"));
         yield return Shape("table rows", 5_000, static n => Nested(string.Empty, string.Empty, 0,
             "<table>" + string.Concat(Enumerable.Range(0, n).Select(static i => $"<tr><td>{i}<td>1<td>2<td>3<td>4<td>5")) + "</table>"));

@@ -17,6 +17,19 @@ public sealed class HtmlTextTests
     }
 
     [Test]
+    public void EveryCharacterFoldsAsCellTextCleanFoldsIt()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            var text = $"a{c}{c}b";
+            if (HtmlText.Clean(text) != CellText.Clean(text))
+            {
+                Assert.Fail($"U+{(int)c:X4}: “{HtmlText.Clean(text)}” against “{CellText.Clean(text)}”");
+            }
+        }
+    }
+
+    [Test]
     public void FoldsAsCellTextCleanDoes()
     {
         char[] alphabet = ['a', '中', '1', ' ', '\u00A0', '\u3000', '\u200B', '\uFEFF', '\t', '\n', '\r', '\u2028', '\u0085', '\v'];
