@@ -17,11 +17,10 @@ namespace Disclosure.Parsing.Reading.Html;
 /// element to the next one below of the same name or category.
 /// </para>
 /// <para>
-/// Left out, because they never move text into another paragraph or cell on report pages: the adoption agency's
-/// moves (it takes a block out of the inline elements around it, which changes the text only where one of those is
-/// skipped, as canvas; a misnested formatting end tag is ignored instead), frameset documents, and template contents
-/// (never part of the page's text). The list of active formatting elements is kept, but only its last
-/// <see cref="MaxFormatting"/> entries: reopening them can put text inside a form that has already ended.
+/// The list of active formatting elements is kept (its last <see cref="MaxFormatting"/> entries): reopening them can
+/// put text inside a form that has already ended. The adoption agency is followed on the stack and that list, not in
+/// a document: where it moves a block out of a skipped inline element (canvas), the block's earlier text stays
+/// skipped. Left out, because they hold no report text: frameset documents and template contents.
 /// </para>
 /// </summary>
 internal sealed class HtmlTreeBuilder
@@ -37,6 +36,7 @@ internal sealed class HtmlTreeBuilder
     /// per token; pages stay far below it (Noah's Ark keeps three of each tag and attribute set).
     /// </summary>
     private const int MaxFormatting = 32;
+
     /// <summary>
     /// The most elements open at once (the tree is flattened far earlier, at <see cref="LayoutAssembler.MaxDepth"/>;
     /// this bounds the parser's own memory, about 200 bytes per open element).
@@ -51,6 +51,7 @@ internal sealed class HtmlTreeBuilder
     private readonly NameTable _names;
     private readonly CancellationToken _cancellationToken;
     private readonly int[] _top = new int[ChainCount];
+    private readonly List<Formatting> _formatting = [];
     private Entry[] _stack = new Entry[64];
     private int[] _prev = new int[64 * ChainCount];
     private int[] _topByName = [];
@@ -66,7 +67,6 @@ internal sealed class HtmlTreeBuilder
     private string? _title;
     private int _templateDepth;
     private int _serial;
-    private readonly List<Formatting> _formatting = [];
 
     // The form element pointer: the open form's index, NoForm, or FormClosed (set, its element no longer open).
     private int _form = NoForm;
