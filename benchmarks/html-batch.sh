@@ -58,6 +58,6 @@ wall() { cut -d' ' -f1 "$1" | median; }
 ours=$(cpu "$work/ours")
 theirs=$(cpu "$work/theirs")
 peak=$(cut -d' ' -f4 "$work/ours" | sort -n | tail -n 1)
-echo "$count HTML pages, $(nproc) cores, median of $rounds: disclosure audit ${ours} s CPU (${wall_ours:=$(wall "$work/ours")} s wall)," \
+echo "$count HTML pages, $(nproc) cores, median of $rounds: disclosure audit ${ours} s CPU ($(wall "$work/ours") s wall)," \
   "lxml.html.parse ${theirs} s CPU ($(wall "$work/theirs") s wall), CPU ratio $(awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "%.2f", a / b}')," \
   "peak memory $((peak / 1024)) MB"
