@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Disclosure.Parsing.Layout;
 using Disclosure.Parsing.Model;
 
@@ -23,19 +20,18 @@ public sealed record HtmlReaderOptions
 }
 
 /// <summary>
-/// Reads an HTML page with AngleSharp into a <see cref="LayoutDocument"/>: paragraphs for block-level text, and
-/// tables as grids with <c>rowspan</c>/<c>colspan</c> expanded. A table that contains other tables is page layout,
-/// not data: its content is read as if the table were not there.
+/// Reads an HTML page into a <see cref="LayoutDocument"/>: paragraphs for block-level text, and tables as grids with
+/// <c>rowspan</c>/<c>colspan</c> expanded. A table that contains other tables is page layout, not data: its content is
+/// read as if the table were not there.
+/// <para>
+/// One pass over the page, without a DOM: a tokenizer (<see cref="HtmlScanner"/>), the HTML tree-construction rules
+/// applied to the stack of open elements only (<see cref="HtmlTreeBuilder"/>, as AngleSharp 1.10 applies them), and
+/// the layout built as elements open and close (<see cref="LayoutAssembler"/>). Time and memory grow linearly with the
+/// page, however deep it nests; nesting past 512 levels is flattened as browsers flatten it.
+/// </para>
 /// </summary>
 public sealed partial class HtmlReader : IDocumentReader
 {
-    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
-        "main", "aside", "blockquote", "pre", "address", "center", "figure", "figcaption", "hr", "table", "tr",
-        "td", "th", "tbody", "thead", "tfoot", "caption", "body", "html",
-    };
-
     private readonly HtmlReaderOptions _options;
 
     /// <summary>Creates the reader with default options.</summary>
@@ -80,20 +76,8 @@ public sealed partial class HtmlReader : IDocumentReader
         return Parse(text, cancellationToken);
     }
 
-    internal LayoutDocument Parse(string html, CancellationToken cancellationToken = default)
-    {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
-        var walker = new Walker(_options, cancellationToken);
-        if (document.Body is not null)
-        {
-            walker.Visit(document.Body);
-        }
-
-        walker.FlushParagraph();
-        var title = CellText.Clean(document.Title ?? string.Empty);
-        return new LayoutDocument(Format, title.Length == 0 ? null : title, walker.Blocks);
-    }
+    internal LayoutDocument Parse(string html, CancellationToken cancellationToken = default) =>
+        new HtmlTreeBuilder(html, _options, cancellationToken).Build();
 
     /// <summary>Finds a charset declared in a BOM-less head: <c>&lt;meta charset&gt;</c> or an http-equiv Content-Type.</summary>
     internal static string? DeclaredCharset(ReadOnlySpan<byte> head)
@@ -105,190 +89,4 @@ public sealed partial class HtmlReader : IDocumentReader
 
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
-
-
-    private sealed class Walker(HtmlReaderOptions options, CancellationToken cancellationToken)
-    {
-        private readonly StringBuilder _paragraph = new();
-        private int _tableCount;
-        private int _paragraphCount;
-
-        public List<LayoutBlock> Blocks { get; } = [];
-
-        public void Visit(INode node)
-        {
-            foreach (var child in node.ChildNodes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (child)
-                {
-                    case IText t:
-                        _paragraph.Append(t.Data);
-                        break;
-                    case IHtmlBreakRowElement:
-                        _paragraph.Append('\n');
-                        break;
-                    case IHtmlTableElement table when !ContainsTable(table):
-                        FlushParagraph();
-                        AddTable(table);
-                        break;
-                    case IElement e when options.SkippedElements.Contains(e.LocalName):
-                        break;
-                    case IElement e when BlockElements.Contains(e.LocalName):
-                        FlushParagraph();
-                        Visit(e);
-                        FlushParagraph();
-                        break;
-                    case IElement e:
-                        Visit(e);
-                        break;
-                }
-            }
-        }
-
-        public void FlushParagraph()
-        {
-            var text = CellText.Clean(_paragraph.ToString());
-            _paragraph.Clear();
-            if (text.Length == 0)
-            {
-                return;
-            }
-
-            _paragraphCount++;
-            Blocks.Add(new LayoutParagraph(text, $"paragraph {_paragraphCount}"));
-        }
-
-        private static bool ContainsTable(IElement table) => table.QuerySelector("table") is not null;
-
-        private void AddTable(IHtmlTableElement table)
-        {
-            _tableCount++;
-            var index = _tableCount;
-            var cells = new List<LayoutCell>();
-            var occupied = new List<bool[]>();
-            var rowIndex = 0;
-            foreach (var row in table.Rows)
-            {
-                var col = 0;
-                foreach (var cell in row.Cells)
-                {
-                    while (IsOccupied(occupied, rowIndex, col))
-                    {
-                        col++;
-                    }
-
-                    var rowSpan = Math.Clamp(cell.RowSpan, 1, options.MaxSpan);
-                    var colSpan = Math.Clamp(cell.ColumnSpan, 1, options.MaxSpan);
-                    for (var r = rowIndex; r < rowIndex + rowSpan; r++)
-                    {
-                        for (var c = col; c < col + colSpan; c++)
-                        {
-                            MarkOccupied(occupied, r, c);
-                        }
-                    }
-
-                    cells.Add(new LayoutCell(ReadCellText(cell), rowIndex, col, rowSpan, colSpan,
-                        $"table {index}, row {rowIndex + 1}, col {col + 1}"));
-                    col += colSpan;
-                }
-
-                rowIndex++;
-            }
-
-            // Spans that reach past the last row are clamped, so the grid stays rectangular where the page is.
-            var lastRow = rowIndex;
-            cells = cells
-                .Where(c => c.Row < lastRow)
-                .Select(c => c.Row + c.RowSpan > lastRow ? c with { RowSpan = lastRow - c.Row } : c)
-                .ToList();
-            var aligned = IsAligned(cells, lastRow);
-            if (cells.Count > 0 && cells.All(static c => c.Column == 0 && c.ColumnSpan == 1))
-            {
-                // A one-column table holds text, not figures: its lines are paragraphs.
-                _tableCount--;
-                foreach (var line in cells.SelectMany(static c => c.Text.Split('\n')).Where(static l => l.Length > 0))
-                {
-                    _paragraphCount++;
-                    Blocks.Add(new LayoutParagraph(line, $"paragraph {_paragraphCount}"));
-                }
-            }
-            else if (cells.Count > 0)
-            {
-                Blocks.Add(new LayoutTable(index, cells, aligned, $"table {index}"));
-            }
-        }
-
-        private static bool IsAligned(List<LayoutCell> cells, int rows)
-        {
-            if (rows == 0)
-            {
-                return true;
-            }
-
-            var widths = new int[rows];
-            foreach (var c in cells)
-            {
-                for (var r = c.Row; r < c.Row + c.RowSpan; r++)
-                {
-                    widths[r] += c.ColumnSpan;
-                }
-            }
-
-            return widths.All(w => w == widths[0]);
-        }
-
-        private static bool IsOccupied(List<bool[]> occupied, int row, int col) =>
-            row < occupied.Count && col < occupied[row].Length && occupied[row][col];
-
-        private static void MarkOccupied(List<bool[]> occupied, int row, int col)
-        {
-            while (occupied.Count <= row)
-            {
-                occupied.Add(new bool[16]);
-            }
-
-            var r = occupied[row];
-            if (col >= r.Length)
-            {
-                Array.Resize(ref r, Math.Max(col + 1, r.Length * 2));
-                occupied[row] = r;
-            }
-
-            r[col] = true;
-        }
-
-        private static string ReadCellText(IElement cell)
-        {
-            var sb = new StringBuilder();
-            AppendText(cell, sb);
-            return CellText.Clean(sb.ToString());
-        }
-
-        private static void AppendText(INode node, StringBuilder sb)
-        {
-            foreach (var child in node.ChildNodes)
-            {
-                switch (child)
-                {
-                    case IText t:
-                        sb.Append(t.Data);
-                        break;
-                    case IHtmlBreakRowElement:
-                        sb.Append('\n');
-                        break;
-                    case IElement e when e.LocalName is "script" or "style":
-                        break;
-                    case IElement e when BlockElements.Contains(e.LocalName):
-                        sb.Append('\n');
-                        AppendText(e, sb);
-                        sb.Append('\n');
-                        break;
-                    case IElement e:
-                        AppendText(e, sb);
-                        break;
-                }
-            }
-        }
-    }
 }
