@@ -4,18 +4,20 @@ using System.Text;
 namespace Disclosure.Parsing.Tests.Robustness;
 
 /// <summary>
-/// HTML nested far deeper than any page: AngleSharp's tree building is quadratic in the depth of open elements, so these
-/// take minutes where a report takes milliseconds. The HTML reader is being rewritten; until it bounds the depth these
-/// stay out of the default run (the mutation corpus nests HTML at most 1 000 deep) and are run by name.
+/// HTML nested far deeper than any page, around a report: AngleSharp's tree building was quadratic in the depth of open
+/// elements (minutes here); the streaming reader flattens past 512 levels, as browsers do, and must come back at once
+/// with the report still read.
 /// </summary>
 [TestFixture]
-[Explicit("HTML reader rewrite pending: AngleSharp takes minutes on elements nested 100 000 deep")]
 public sealed class HtmlNestingTests
 {
-    [TestCase("<div>", "</div>")]
-    [TestCase("<b><i>", "")]
-    [TestCase("<table><tr><td>", "</td></tr></table>")]
-    public void AHundredThousandDeepComesBackInTime(string open, string close)
+    [TestCase("<div>", "</div>", true)]
+    [TestCase("<table><tr><td>", "</td></tr></table>", true)]
+
+    // 200 000 formatting elements left open: the parser's stack is bounded (64 Ki elements), so past it the tables that
+    // follow lose their structure. Read in time and without a defect; no page a person reads is like this.
+    [TestCase("<b><i>", "", false)]
+    public void AHundredThousandDeepComesBackInTime(string open, string close, bool readWhole)
     {
         const int depth = 100_000;
         var page = File.ReadAllText(Path.Combine(TestPaths.TestData, "html", "plain.html"));
@@ -28,5 +30,10 @@ public sealed class HtmlNestingTests
 
         finished.Should().BeTrue("a page nested {0} deep must come back within 20 s (took {1:0} s so far)", depth, watch.Elapsed.TotalSeconds);
         audit.Result.ErrorKind.Should().NotBe(Model.FailureKind.InternalError);
+        if (readWhole)
+        {
+            audit.Result.Error.Should().BeNull();
+            audit.Result.Report!.Cells.Should().HaveCount(200, "the report around the nesting is read whole");
+        }
     }
 }
