@@ -131,6 +131,13 @@ public sealed class DisclosurePipeline
         try
         {
             reader = ChooseReader(content.Span, fileName);
+
+            // Most pages of a crawl are not reports: turned away from their text alone, they cost little more than their bytes.
+            if (ReportMarkers.RejectBeforeReading(reader, content.Span) is { } notAReport)
+            {
+                return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport, notAReport);
+            }
+
             layout = reader.Read(content, cancellationToken);
         }
         catch (DocumentReadException e)

@@ -24,7 +24,8 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
     /// <summary>
     /// Distinct anchors (<see cref="TableTemplate.Anchors"/>) a table's cells must print: fuzzy matching alone would let
     /// any table of 合计 and 其他 through, and a credit-information table prints 行政许可, 行政处罚, 行政强制 and
-    /// 本年处理决定数量 too. The template's tables print 8 (section 四), 12 (二) and about 30 (三).
+    /// 本年处理决定数量 too. The template's tables print 8 (section 四), 12 (二) and about 30 (三). They are what the
+    /// glance before reading looks for, too (see <see cref="ReportMarkers"/>).
     /// </summary>
     public const int MinTableAnchors = 6;
 
