@@ -38,11 +38,13 @@ internal sealed class GlanceText : IDisposable
     private bool _markup;
     private (int Start, int End)? _title;
 
-    private GlanceText(int capacity)
+    // Most of a page is markup, scripts and spaces, which the views leave out: they start small and grow.
+    private GlanceText(int length)
     {
-        _plain = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 256));
-        _letters = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 256));
-        _breaks = ArrayPool<bool>.Shared.Rent(_plain.Length);
+        var capacity = Math.Clamp(length / 4, 256, 64 * 1024);
+        _plain = ArrayPool<char>.Shared.Rent(capacity);
+        _letters = ArrayPool<char>.Shared.Rent(capacity);
+        _breaks = ArrayPool<bool>.Shared.Rent(capacity);
     }
 
     /// <summary>The page's characters, punctuation kept.</summary>

@@ -23,6 +23,9 @@ internal static class ReportMarkers
     /// </summary>
     private const int HeadingReach = 3 * ReportRecognizer.MaxHeadingLength;
 
+    /// <summary>Pages longer than this are read without a glance (real pages are tens of kilobytes).</summary>
+    private const int MaxBytes = 4 * 1024 * 1024;
+
     // Section numbers and the words that give a heading its meaning: the recogniser's.
     private static readonly (char Number, string[] Meaning)[] Sections =
         [.. ReportRecognizer.SectionTemplates.Select(static s => (s.Number[0], s.Meaning))];
@@ -50,8 +53,10 @@ internal static class ReportMarkers
             return null;
         }
 
+        // A page many megabytes long is rare, and reading it costs far more than a glance saves: it is left to the
+        // reader, so that a glance never holds a second copy of a huge page's text.
         var head = content[..Math.Min(content.Length, 8192)];
-        if (!TextDecoding.LooksLikeText(head))
+        if (content.Length > MaxBytes || !TextDecoding.LooksLikeText(head))
         {
             return null;
         }

@@ -108,6 +108,17 @@ public sealed class ReportMarkersTests
     }
 
     [Test]
+    public void AHugePageIsLeftToTheReaderRatherThanCopied()
+    {
+        var chrome = string.Concat(Enumerable.Repeat("<div class=\"menu\"><a href=\"/x\">导航链接</a></div>\n", 120_000));
+        var page = Encoding.UTF8.GetBytes($"<html><body>{chrome}<p>招聘公告</p></body></html>");
+
+        page.Length.Should().BeGreaterThan(4 * 1024 * 1024);
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), page).Should().BeNull();
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), page[^4096..]).Should().NotBeNull("a small page gets the glance");
+    }
+
+    [Test]
     public void OnlyHtmlAndTextAreGlancedAt()
     {
         var ordinary = Encoding.UTF8.GetBytes("<html><body><p>招聘公告</p></body></html>");
