@@ -67,6 +67,20 @@ print(f"{reports} reports; right {ok}, reports missed {missed}, ordinary pages t
 PY
 }
 
+# Peak memory of a command's whole process tree (the tool reads files in worker processes it starts), sampled from
+# /proc every 50 ms into $work/tree; GNU time's %M is the largest single process of the tree.
+tree_rss() { # PID
+  local peak=0 all rss
+  while kill -0 "$1" 2>/dev/null; do
+    all=$(ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1] = $2} END {for (p in parent) {q = p; while (q != "" && q != 0 && q != root) q = parent[q]; if (q == root) print p}}')
+    # A process may end between the listing and the reading: its file is gone, and it counts nothing.
+    rss=$(for p in $all; do awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}')
+    if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+    sleep 0.05
+  done
+  echo "$peak" >"$work/tree"
+}
+
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "== (a) disclosure audit over a crawl ($(nproc) cores)"
@@ -75,18 +89,24 @@ for n in "${sizes[@]}"; do
   dir="$work/crawl-$n"
   write_crawl "$n" "$dir"
   [ -n "$first" ] || first="$dir"
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "${tool[@]}" audit --format jsonl "$dir" >"$work/out.jsonl" 2>"$work/err" || true
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "${tool[@]}" audit --format jsonl "$dir" >"$work/out.jsonl" 2>"$work/err" &
+  timed=$!
+  tree_rss "$timed" &
+  sampler=$!
+  wait "$timed" || true
+  wait "$sampler"
   read -r wall user sys peak < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/t")
   lines=$(wc -l <"$work/out.jsonl")
   [ "$lines" -eq "$n" ] || { echo "expected $n result lines, got $lines" >&2; exit 1; }
   echo "$n pages ($(du -sm "$dir" | cut -f1) MB): ${wall} s wall, $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.1f", u + s}') s CPU," \
-    "$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}') files/s, peak memory $((peak / 1024)) MB; $(outcome "$work/out.jsonl")"
+    "$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}') files/s, peak memory $((peak / 1024)) MB (largest process;" \
+    "$(($(cat "$work/tree") / 1024)) MB the whole tree); $(outcome "$work/out.jsonl")"
   [ "$dir" = "$first" ] || rm -rf "$dir"
 done
 
 echo "== (b) the report pages of the first crawl: disclosure audit against lxml.html.parse, CPU time"
 mapfile -t reports < <(find "$first" -name '*-report.html' | sort)
-cat >"$work/lxml.py" <<'PY'
+cat >"$work/parse_with_lxml.py" <<'PY'
 import sys, lxml.html
 for f in sys.argv[1:]:
     lxml.html.parse(f)
@@ -96,7 +116,7 @@ for ((r = 0; r < rounds; r++)); do
   # Alternate the two so that a busy moment on the machine does not fall on one side only.
   /usr/bin/time -f "%U %S" -o "$work/t" "${tool[@]}" audit --format jsonl "${reports[@]}" >"$work/reports.jsonl" 2>/dev/null || true
   grep -E '^[0-9.]+ [0-9.]+$' "$work/t" | awk '{print $1 + $2}' >>"$work/ours"
-  /usr/bin/time -f "%U %S" -o "$work/t" "$python" "$work/lxml.py" "${reports[@]}"
+  /usr/bin/time -f "%U %S" -o "$work/t" "$python" "$work/parse_with_lxml.py" "${reports[@]}"
   grep -E '^[0-9.]+ [0-9.]+$' "$work/t" | awk '{print $1 + $2}' >>"$work/theirs"
 done
 ours=$(median <"$work/ours")
