@@ -24,6 +24,10 @@ internal sealed class GlanceText : IDisposable
     private const byte Mark = 3;
     private static readonly byte[] Kinds = BuildKinds();
 
+    // Tables nested deeper than this (each at least table, row and cell: 3 of the 512 levels readers keep) may be
+    // flattened by a reader; see StartTag.
+    private const int MaxNestedTables = 100;
+
     // NFKC of any other character, computed once per character met.
     private static readonly string?[] Folds = new string?[char.MaxValue + 1];
 
@@ -244,7 +248,7 @@ internal sealed class GlanceText : IDisposable
     }
 
     // Tables as the HTML parser builds them, as far as cells go: a table opened inside a cell is nested (and makes
-    // every table around it layout); opened elsewhere in a table, it closes that one first. A row or row group
+    // the tables around it layout); opened elsewhere in a table, it closes that one first. A row or row group
     // starting or ending ends the cell before it.
     private void StartTag(Tag tag)
     {
@@ -255,9 +259,12 @@ internal sealed class GlanceText : IDisposable
                 CloseTable();
             }
 
-            foreach (var open in _tables)
+            // The table it opens in is layout; the ones around that were made layout when it opened in them. Past
+            // the depth a reader keeps nesting (browsers flatten deeper elements), nested tables may not be nested
+            // to the reader: none makes another layout, which only widens the glance.
+            if (_tables.Count is > 0 and < MaxNestedTables)
             {
-                open.Layout = true;
+                _tables[^1].Layout = true;
             }
 
             _tables.Add(new OpenTable());
