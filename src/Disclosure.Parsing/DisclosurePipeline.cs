@@ -131,6 +131,13 @@ public sealed class DisclosurePipeline
         try
         {
             reader = ChooseReader(content.Span, fileName);
+
+            // Most pages of a crawl are not reports: turned away from their text alone, they cost little more than their bytes.
+            if (ReportMarkers.RejectBeforeReading(reader, content.Span) is { } notAReport)
+            {
+                return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport, notAReport);
+            }
+
             layout = reader.Read(content, cancellationToken);
         }
         catch (DocumentReadException e)
@@ -143,19 +150,20 @@ public sealed class DisclosurePipeline
         }
 
         Report report;
+        ReportEvidence evidence;
         try
         {
             report = ReportRecognizer.Recognize(layout);
+            evidence = ReportEvidence.Weigh(layout, report);
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {
             return Crashed(fileName, reader, "the recogniser", e);
         }
 
-        if (report.Sections.All(static s => !s.Found) && report.Tables.All(static t => !t.Found))
+        if (!evidence.IsReport)
         {
-            return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport,
-                "not a disclosure annual report: none of the six sections (一、总体情况 …) and none of the statistical tables were found")
+            return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport, "not a disclosure annual report: " + evidence.Missing)
                 with { Problems = layout.Problems };
         }
 

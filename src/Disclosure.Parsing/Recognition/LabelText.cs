@@ -23,17 +23,20 @@ internal static partial class LabelText
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
-            var cat = char.GetUnicodeCategory(ch);
-            if (char.IsWhiteSpace(ch) || ch is '\u200B' or '\uFEFF' || IsPunctuation(cat))
+            if (!IsDropped(ch))
             {
-                continue;
+                sb.Append(ch);
             }
-
-            sb.Append(ch);
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Whether <see cref="Normalize"/> drops a (folded) character: whitespace, zero-width marks, punctuation and symbols.</summary>
+    internal static bool IsDropped(char ch) => IsSpace(ch) || IsPunctuation(char.GetUnicodeCategory(ch));
+
+    /// <summary>Whitespace as the comparison of labels ignores it, zero-width space and BOM included.</summary>
+    internal static bool IsSpace(char ch) => char.IsWhiteSpace(ch) || ch is '\u200B' or '\uFEFF';
 
     /// <summary>Full-width forms to half-width (NFKC), with the ideographic space folded too.</summary>
     public static string Fold(string text) =>
@@ -45,7 +48,7 @@ internal static partial class LabelText
     {
         foreach (var ch in text)
         {
-            if (ch >= 0x80 && ch is not (>= '\u3000' and <= '\u3035') && ch is not (>= '\u4E00' and <= '\u9FFF'))
+            if (!IsFoldStable(ch))
             {
                 return false;
             }
@@ -53,6 +56,8 @@ internal static partial class LabelText
 
         return true;
     }
+
+    internal static bool IsFoldStable(char ch) => ch < 0x80 || ch is (>= '\u3000' and <= '\u3035') or (>= '\u4E00' and <= '\u9FFF');
 
     /// <summary>Removes a leading list number such as 一、 （三） (3) 1. 1、 and returns the rest.</summary>
     public static string StripNumbering(string folded)

@@ -22,7 +22,7 @@ internal static partial class ReportRecognizer
     ];
 
     /// <summary>A heading is short; prose that happens to start with 一、 is not one.</summary>
-    private const int MaxHeadingLength = 60;
+    internal const int MaxHeadingLength = 60;
 
     public static Report Recognize(LayoutDocument document)
     {
@@ -101,7 +101,8 @@ internal static partial class ReportRecognizer
         return result;
     }
 
-    private static List<(ReportSection Section, int BlockIndex)> FindSections(LayoutDocument document)
+    /// <summary>The six sections, found (with the index of their heading's block) or not (index −1).</summary>
+    internal static List<(ReportSection Section, int BlockIndex)> FindSections(LayoutDocument document)
     {
         var headings = document.Blocks
             .Select(static (b, i) => (Heading: b is LayoutParagraph p ? ReadHeading(p) : null, Index: i))
@@ -200,13 +201,7 @@ internal static partial class ReportRecognizer
     /// <summary>Agency and year from the report's title: “…2024年（度）政府信息公开（工作）年度报告”.</summary>
     internal static (string? Agency, int? Year) FindIdentity(LayoutDocument document)
     {
-        // The opening lines: paragraphs, and lone cells (text copies often indent the agency line like a cell).
-        var lines = document.Blocks.Take(40).SelectMany(static b => b switch
-        {
-            LayoutParagraph p => p.Text.Split('\n'),
-            LayoutTable t when t.Cells.Count(static c => c.Text.Length > 0) == 1 => t.Cells.First(static c => c.Text.Length > 0).Text.Split('\n'),
-            _ => [],
-        }).Select(static l => LabelText.Fold(l).Trim()).Where(static l => l.Length > 0).ToList();
+        var lines = document.Blocks.Take(40).SelectMany(Lines).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
             var m = TitlePattern().Match(lines[i]);
@@ -235,6 +230,68 @@ internal static partial class ReportRecognizer
         var period = lines.Select(static l => PeriodPattern().Match(l)).FirstOrDefault(static m => m.Success);
         return (null, period is null ? null : int.Parse(period.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// The report's own title, if the document has one: its title (HTML &lt;title&gt;) or a line above its first section
+    /// heading (<paramref name="beforeBlock"/>) that reads as a report's title. Titles further down are links to
+    /// other reports (上一篇, 相关阅读), not this document's.
+    /// </summary>
+    internal static string? FindReportTitle(LayoutDocument document, int beforeBlock)
+    {
+        if (document.Title is { } own && IsReportTitle(LabelText.Fold(own).Trim()))
+        {
+            return own.Trim();
+        }
+
+        return document.Blocks.Take(beforeBlock).SelectMany(Lines).FirstOrDefault(IsReportTitle);
+    }
+
+    /// <summary>
+    /// A line that is a report's title: a year and 政府信息公开工作年度报告 (in the orders reports print them), ending there
+    /// or before a site name, a date or （全文）. A line that goes on (…年度报告》解读, …年度报告的解读, …年度报告发布) is about
+    /// a report, not one.
+    /// </summary>
+    internal static bool IsReportTitle(string foldedLine) => ReportTitlePattern().IsMatch(foldedLine);
+
+    /// <summary>What a report title is about.</summary>
+    internal const string TitleSubject = "信息公开";
+
+    /// <summary>The words that may stand between <see cref="TitleSubject"/> and the title's end (…信息公开工作年度报告), at most <see cref="TitleFillerLength"/> of them.</summary>
+    internal const string TitleFillers = "工作年度";
+
+    /// <summary>See <see cref="TitleFillers"/>: 工作, 年度 and 工作 again.</summary>
+    internal const int TitleFillerLength = 6;
+
+    /// <summary>The words that end a report title.</summary>
+    internal static readonly string[] TitleEnds = TitleEndWords.Split('|');
+
+    /// <summary>
+    /// How many characters may stand between the year's 年 and <see cref="TitleSubject"/> (度, the body's name in
+    /// 2023年某县…, 政府), none of them one of <see cref="TitleMiddleStops"/>.
+    /// </summary>
+    internal const int TitleMiddleLength = 31;
+
+    /// <summary>See <see cref="TitleMiddleLength"/>.</summary>
+    internal const string TitleMiddleStops = "0123456789。；;，,";
+
+    private const string TitleEndWords = "报告|年报";
+
+    private const string TitleTail = TitleSubject + @"(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(?:" + TitleEndWords + ")";
+
+    // …2024年（度）政府信息公开（工作）年度报告, 2024年某县政府信息公开…报告, or …年度报告（2024年度）; then its end, (全文),
+    // a site name or date after a separator, and nothing else. The glance before reading (ReportMarkers) looks for
+    // the same words within the lengths above: a change here is a change there.
+    [GeneratedRegex(@"^[^0-9]{0,40}(?:(?:19|20)[0-9]{2}\s*年\s*度?[^0-9。；;，,]{0,30}" + TitleTail + "|" + TitleTail
+        + @"\s*[(（]\s*(?:19|20)[0-9]{2}\s*年?\s*度?\s*[)）])\s*(?:[(（]?全文[)）]?)?(?:$|[\s\-_|—–·])")]
+    private static partial Regex ReportTitlePattern();
+
+    // The lines a title may stand on: paragraphs, and lone cells (text copies often indent the agency line like a cell).
+    private static IEnumerable<string> Lines(LayoutBlock block) => (block switch
+    {
+        LayoutParagraph p => p.Text.Split('\n'),
+        LayoutTable t when t.Cells.Count(static c => c.Text.Length > 0) == 1 => t.Cells.First(static c => c.Text.Length > 0).Text.Split('\n'),
+        _ => [],
+    }).Select(static l => LabelText.Fold(l).Trim()).Where(static l => l.Length > 0);
 
     private static string? CleanAgency(string raw)
     {

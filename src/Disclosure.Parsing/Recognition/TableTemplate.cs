@@ -60,6 +60,15 @@ internal sealed class TableTemplate
     /// <summary>Normalised labels that mark a table of this kind and no other (used to classify table blocks).</summary>
     public HashSet<string> DistinctiveLabels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The distinctive labels in a fixed order: printed in a table's cells, they are evidence of the table (see
+    /// <see cref="ReportEvidence"/>), and a page whose text has too few of them cannot hold it.
+    /// </summary>
+    public IReadOnlyList<string> Anchors { get; private set; } = [];
+
+    /// <summary>Every cell key this table maps rows and columns to.</summary>
+    public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<TableTemplate> All { get; } = Build();
 
     /// <summary>Whether a normalised label marks a table of this kind (matches one of <see cref="DistinctiveLabels"/>).</summary>
@@ -101,6 +110,7 @@ internal sealed class TableTemplate
                 .SelectMany(static o => o.Rows.SelectMany(static r => r.Labels).Concat(o.Columns.SelectMany(static c => c.Path)))
                 .ToHashSet(StringComparer.Ordinal);
             t.DistinctiveLabels.UnionWith(own.Where(l => !others.Contains(l)));
+            t.Anchors = [.. t.DistinctiveLabels.Order(StringComparer.Ordinal)];
         }
 
         return all;
@@ -149,5 +159,6 @@ internal sealed class TableTemplate
         }
 
         _keys[(rowId, column.Index)] = cell.Key;
+        Keys.Add(cell.Key);
     }
 }

@@ -72,12 +72,13 @@ public sealed class DisclosureCommandTests
         {
             Write("empty.html", []),
             Write("random.html", random),
-            Write("no_tables.html", Encoding.UTF8.GetBytes("<html><body><p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>")),
+            Write("no_tables.html", Encoding.UTF8.GetBytes("<html><body><h1>某县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>")),
             Write("truncated.html", File.ReadAllBytes(Sample("html/plain.html"))[..4000]),
             Write("not_a_report.html", Encoding.UTF8.GetBytes("<html><body><h1>招聘公告</h1><table><tr><td>岗位</td><td>人数</td></tr></table></body></html>")),
             Write("legacy.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]),
             Path.Combine(_dir, "missing.html"),
             Sample("html/plain.html"),
+            Write("headings_only.html", Encoding.UTF8.GetBytes("<html><body><p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>")),
         };
 
         var (status, output, errors) = Run(["audit", "--format", "jsonl", .. files]);
@@ -88,13 +89,14 @@ public sealed class DisclosureCommandTests
         string? Error(int i) => results[i]["error"]?.GetValue<string>();
         Error(0).Should().Contain("empty");
         Error(1).Should().Contain("binary");
-        Error(2).Should().BeNull("a page with sections but no tables is a report with findings");
+        Error(2).Should().BeNull("a titled page with sections but no tables is a report with findings");
         results[2]["findings"]!.AsArray().Select(static f => f!["ruleId"]!.GetValue<string>()).Should().Contain("SEC002");
         Error(3).Should().BeNull("a truncated page is read as far as it goes");
         Error(4).Should().Contain("not a disclosure annual report");
         Error(5).Should().Contain(".doc");
         Error(6).Should().Contain("not found");
         Error(7).Should().BeNull();
+        Error(8).Should().Contain("not a disclosure annual report").And.Contain("no report title", "two headings and nothing else are anybody's");
         errors.Should().Contain("empty.html");
     }
 
