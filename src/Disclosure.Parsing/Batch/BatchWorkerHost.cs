@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Disclosure.Parsing.Batch;
@@ -26,7 +27,9 @@ public static class BatchWorkerHost
     private static int Loop(DisclosurePipeline pipeline, Stream input, Stream output)
     {
         using var reader = new StreamReader(input, new UTF8Encoding(false));
-        using var writer = new Utf8JsonWriter(output);
+        // Unescaped Chinese keeps a response as short as its text; the options the context was generated with (no
+        // encoder among them) let its fast path write the result.
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var newline = "\n"u8.ToArray();
         while (reader.ReadLine() is { } line)
         {
@@ -37,7 +40,7 @@ public static class BatchWorkerHost
 
             var file = JsonSerializer.Deserialize(line, WorkerJson.Relaxed.String) ?? string.Empty;
             var result = pipeline.Audit(file);
-            JsonSerializer.Serialize(writer, result, WorkerJson.Relaxed.AuditResult);
+            JsonSerializer.Serialize(writer, result, WorkerJson.Default.AuditResult);
             writer.Flush();
             writer.Reset();
             output.Write(newline);

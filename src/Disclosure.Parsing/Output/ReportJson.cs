@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,8 +21,25 @@ public static class ReportJson
 
     private static readonly ReportJsonContext Indented = new(new JsonSerializerOptions(Compact.Options) { WriteIndented = true });
 
+    // The generated serializer's fast path runs only with options that match the context's own (no encoder among
+    // them), so the line is written through a writer that carries the relaxed encoder: half the time of the general path.
+    private static readonly JsonWriterOptions RelaxedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>The result as one line of JSON (no line breaks), for JSON Lines.</summary>
-    public static string ToJsonLine(AuditResult result) => JsonSerializer.Serialize(ToDto(result), Compact.ReportDocument);
+    public static string ToJsonLine(AuditResult result)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, RelaxedWriter))
+        {
+            JsonSerializer.Serialize(writer, ToDto(result), ReportJsonContext.Default.ReportDocument);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The result as indented JSON, for reading.</summary>
     public static string ToIndentedJson(AuditResult result) => JsonSerializer.Serialize(ToDto(result), Indented.ReportDocument);
@@ -118,6 +137,7 @@ internal sealed record CrossYearDocument(string File, CrossYearReference CrossYe
 
 internal sealed record CrossYearReference(string PreviousFile, int PreviousYear);
 
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(CrossYearDocument))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
