@@ -112,6 +112,12 @@ internal static partial class LabelText
     /// <summary>Parses a printed number: full-width digits, thousands separators and spaces allowed; null otherwise.</summary>
     public static decimal? ParseNumber(string text)
     {
+        // Most value cells print plain digits: read them without folding, a pattern or decimal's division.
+        if (IsPlainDigits(text))
+        {
+            return long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
         var s = Fold(text).Trim();
         if (s.Length == 0)
         {
@@ -142,8 +148,41 @@ internal static partial class LabelText
     /// <summary>True when the text reads as a number, or as the blank / 无 / — a value cell may hold.</summary>
     public static bool LooksLikeValue(string text)
     {
+        if (IsPlainDigits(text))
+        {
+            return true;
+        }
+
+        // A label is words: an ideograph no number or blank word (无, 空, 暂无, 0件) prints rules the text out at once.
+        foreach (var ch in text)
+        {
+            if (ch is >= '\u4E00' and <= '\u9FFF' and not ('无' or '空' or '暂' or '件'))
+            {
+                return false;
+            }
+        }
+
         var s = Fold(text).Trim();
         return s.Length == 0 || ParseNumber(s) is not null || NullValue().IsMatch(s);
+    }
+
+    // Up to 18 ASCII digits: a long holds them, and they read the same after folding and through the number pattern.
+    private static bool IsPlainDigits(string text)
+    {
+        if (text.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsPunctuation(UnicodeCategory cat) => cat is UnicodeCategory.ConnectorPunctuation

@@ -47,7 +47,15 @@ public sealed class LabelTextTests
     [TestCase(" 12 ", 12)]
     [TestCase("12.50", 12.5)]
     [TestCase("-5", -5)]
+    [TestCase("0", 0)]
+    [TestCase("007", 7)]
     public void ParsesPrintedNumbers(string text, double value) => LabelText.ParseNumber(text).Should().Be((decimal)value);
+
+    [TestCase("999999999999999999")]
+    [TestCase("1234567890123456789")]
+    [TestCase("12345678901234567890123")]
+    public void ParsesLongNumbersExactly(string text) =>
+        LabelText.ParseNumber(text).Should().Be(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
 
     [TestCase("")]
     [TestCase("无")]
@@ -56,6 +64,22 @@ public sealed class LabelTextTests
     [TestCase("1.2.3")]
     [TestCase("12,34")]
     public void RefusesWhatIsNotANumber(string text) => LabelText.ParseNumber(text).Should().BeNull();
+
+    [TestCase("", true)]
+    [TestCase("0", true)]
+    [TestCase("1,331", true)]
+    [TestCase("１３３１", true)]
+    [TestCase("无", true)]
+    [TestCase("暂无", true)]
+    [TestCase("空", true)]
+    [TestCase("0件", true)]
+    [TestCase("—", true)]
+    [TestCase("本年新收", false)]
+    [TestCase("3件以上", false)]
+    [TestCase("无法提供", false)]
+    [TestCase("12a", false)]
+    [TestCase("⼀", false)] // a Kangxi radical, which folds to an ideograph
+    public void TellsValuesFromLabels(string text, bool value) => LabelText.LooksLikeValue(text).Should().Be(value);
 
     [Test]
     public void ToleratesTyposButNotOtherLabels()
