@@ -80,6 +80,22 @@ internal static partial class LabelText
     /// <summary>The leading Chinese list number of a heading (一 … 十), or null.</summary>
     public static string? HeadingNumber(string text)
     {
+        // Most paragraphs are prose: one that opens with a character folding leaves as it is, and not a numeral, is no heading.
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                continue;
+            }
+
+            if (IsFoldStable(ch) && ch is not ('一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十'))
+            {
+                return null;
+            }
+
+            break;
+        }
+
         var m = HeadingNumberPattern().Match(Fold(text).TrimStart());
         return m.Success ? m.Groups[1].Value : null;
     }

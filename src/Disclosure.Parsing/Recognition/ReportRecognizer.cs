@@ -126,7 +126,9 @@ internal static partial class ReportRecognizer
     /// </summary>
     private static ParsedHeading? ReadHeading(LayoutParagraph paragraph)
     {
-        var text = paragraph.Text.Split('\n')[0].Trim();
+        var all = paragraph.Text;
+        var lineEnd = all.IndexOf('\n');
+        var text = (lineEnd < 0 ? all : all[..lineEnd]).Trim();
         if (LabelText.HeadingNumber(text) is not { } number)
         {
             return null;

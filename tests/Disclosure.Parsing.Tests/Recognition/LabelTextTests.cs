@@ -81,6 +81,16 @@ public sealed class LabelTextTests
     [TestCase("⼀", false)] // a Kangxi radical, which folds to an ideograph
     public void TellsValuesFromLabels(string text, bool value) => LabelText.LooksLikeValue(text).Should().Be(value);
 
+    [TestCase("一、总体情况", "一")]
+    [TestCase("  十二. 其他", "十二")]
+    [TestCase("\u3000三、收到和处理政府信息公开申请情况", "三")]
+    [TestCase("⼆、主动公开", "二")] // a Kangxi radical, which folds to the numeral
+    [TestCase("本机关一、二季度", null)]
+    [TestCase("（一）主动公开", null)]
+    [TestCase("2023年", null)]
+    [TestCase("", null)]
+    public void ReadsHeadingNumbers(string text, string? number) => LabelText.HeadingNumber(text).Should().Be(number);
+
     [Test]
     public void ToleratesTyposButNotOtherLabels()
     {
