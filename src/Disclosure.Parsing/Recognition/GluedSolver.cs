@@ -464,6 +464,17 @@ internal static class GluedSolver
                 }
             }
 
+            if (point < 0)
+            {
+                long whole64 = 0;
+                foreach (var ch in whole)
+                {
+                    whole64 = (whole64 * 10) + (ch - '0');
+                }
+
+                return digitsStart > pos ? -whole64 : whole64;
+            }
+
             var value = decimal.Parse(text.AsSpan(pos, end - pos), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
             return value / 1.000000000000000000000000000000000m;
         }
