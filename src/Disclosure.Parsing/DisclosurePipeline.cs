@@ -153,8 +153,8 @@ public sealed class DisclosurePipeline
         ReportEvidence evidence;
         try
         {
-            report = ReportRecognizer.Recognize(layout);
-            evidence = ReportEvidence.Weigh(layout, report);
+            report = ReportRecognizer.Recognize(layout, out var recognized);
+            evidence = ReportEvidence.Weigh(recognized, report);
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {

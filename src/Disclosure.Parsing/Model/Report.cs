@@ -27,6 +27,12 @@ public sealed record Report(
     /// <summary>The year the opening lines of section 一 speak of (“2024年，本机关…”), when stated.</summary>
     public int? OpeningYear { get; init; }
 
+    /// <summary>
+    /// Rows of text a crawler flattened whose glued digits split in more than one way that every rule allows, or in
+    /// none: their cells are in <see cref="Cells"/> with no value and the glued text (CELL005 reports them).
+    /// </summary>
+    public IReadOnlyList<GluedRow> GluedRows { get; init; } = [];
+
     /// <summary>The cell with <paramref name="key"/>, or null when it was not located.</summary>
     public ReportCell? Cell(string key) => Cells.GetValueOrDefault(key);
 
@@ -70,3 +76,15 @@ public sealed record ReportHeading(string Number, string? Meaning, string Text, 
 /// <param name="Text">The paragraph's text.</param>
 /// <param name="Location">Where it is.</param>
 public sealed record ReportProse(string? Section, string Text, string Location);
+
+/// <summary>
+/// A table row printed with its cells glued together (<c>行政规范性文件77132470</c>, as crawlers keep pages) that the
+/// digits and the table's identities do not split in exactly one way.
+/// </summary>
+/// <param name="Section">The section of its table (二, 三 or 四).</param>
+/// <param name="Cells">The row's cells, by canonical key, in order (a block of section 四).</param>
+/// <param name="Text">The glued text as printed.</param>
+/// <param name="Splits">The splits every rule allows, each the row's values in order (at most a few are kept); empty when none does.</param>
+/// <param name="SplitCount">How many splits every rule allows; null when there were too many to decide.</param>
+/// <param name="Location">Where the row is.</param>
+public sealed record GluedRow(string Section, IReadOnlyList<string> Cells, string Text, IReadOnlyList<IReadOnlyList<decimal>> Splits, int? SplitCount, string Location);

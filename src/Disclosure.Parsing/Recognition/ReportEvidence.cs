@@ -72,6 +72,8 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
     /// <summary>Weighs the evidence of a document and the report recognised from it.</summary>
     public static ReportEvidence Weigh(LayoutDocument document, Report report)
     {
+        // The layout the report was read from: text a crawler flattened is weighed as rebuilt (a no-op once it is).
+        document = FlatText.Rebuild(document).Layout;
         var sections = ReportRecognizer.FindSections(document).Where(static s => s.BlockIndex >= 0).ToList();
         var firstHeading = sections.Count == 0 ? document.Blocks.Count : sections.Min(static s => s.BlockIndex);
         var title = ReportRecognizer.FindReportTitle(document, firstHeading);

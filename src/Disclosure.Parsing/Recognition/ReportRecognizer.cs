@@ -24,8 +24,16 @@ internal static partial class ReportRecognizer
     /// <summary>A heading is short; prose that happens to start with 一、 is not one.</summary>
     internal const int MaxHeadingLength = 60;
 
-    public static Report Recognize(LayoutDocument document)
+    public static Report Recognize(LayoutDocument document) => Recognize(document, out _);
+
+    /// <summary>
+    /// Recognises a document; <paramref name="recognized"/> is the layout the report was read from: the document's,
+    /// with text a crawler flattened rebuilt into paragraphs and tables (see <see cref="FlatText"/>).
+    /// </summary>
+    public static Report Recognize(LayoutDocument original, out LayoutDocument recognized)
     {
+        var flat = FlatText.Rebuild(original);
+        var document = recognized = flat.Layout;
         var sections = FindSections(document);
         var sectionStarts = sections.Where(static s => s.BlockIndex >= 0).ToList();
         var tablesByTemplate = ClassifyTables(document, sectionStarts);
@@ -43,7 +51,8 @@ internal static partial class ReportRecognizer
 
             foreach (var (key, cell) in extractor.Cells)
             {
-                cells[key] = cell;
+                // A glued row that splits in several ways (or none) has no values, and keeps the glued text.
+                cells[key] = flat.OpenByKey.TryGetValue(key, out var glued) ? cell with { Value = null, Text = glued.Text } : cell;
             }
 
             var found = extractor.Cells.Count > 0;
@@ -62,6 +71,7 @@ internal static partial class ReportRecognizer
             tables,
             ordered)
         {
+            GluedRows = flat.Open.Where(g => g.Cells.Any(ordered.ContainsKey)).ToList(),
             Headings = Headings(document),
             Prose = prose,
             PeriodYear = prose.Select(static p => PeriodPattern().Match(LabelText.Fold(p.Text))).Where(static m => m.Success)

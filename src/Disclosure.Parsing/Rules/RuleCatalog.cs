@@ -7,7 +7,7 @@ using Disclosure.Parsing.Rules.Totals;
 namespace Disclosure.Parsing.Rules;
 
 /// <summary>
-/// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004, TEXT001, XYR001,
+/// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004, CELL005, TEXT001, XYR001,
 /// XYR002). IDs are stable;
 /// new checks get new IDs.
 /// </summary>
@@ -25,6 +25,7 @@ public static class RuleCatalog
         new NegativeCellRule(),
         new FractionalCountRule(),
         new UnitRule(),
+        new GluedCellsRule(),
         new RequestsBalanceRule(),
         new RequestsRowTotalRule(),
         new RequestsColumnTotalRule(),

@@ -74,11 +74,35 @@ internal static class FixtureCases
             yield return word;
         }
 
+        foreach (var flat in Flat())
+        {
+            yield return flat;
+        }
+
         yield return Text("text/inline_spaces", 204, static r =>
         {
             r.MakeNonNumeric("requests.not_processed_duplicate.other_org", "无");
             r.Titles["四"] = "四、政府信息公开行政复议、行政诉讼情况";
         }, static r => ReportRenderer.InlineText(r, "    "));
+    }
+
+    /// <summary>
+    /// Text a crawler flattened (<see cref="FlatRenderer"/>): cells glued, some copies keeping a space between some
+    /// cells. The rows no reader can know are decided by <see cref="GlueOracle"/>, not by the library.
+    /// </summary>
+    public static IEnumerable<Case> Flat()
+    {
+        yield return Flattened("text/flat_glued", 501, static _ => { }, static _ => false);
+        yield return Flattened("text/flat_some_spaces", 502, static _ => { }, FlatRenderer.SomeSpaces(3));
+        yield return Flattened("text/flat_broken_totals", 503, static r =>
+        {
+            // 四 keeps its spaces, so its broken block total is read and reported; 三's broken row total leaves the row open.
+            Bump(r, "requests.carried_forward.natural_person", 1);
+            Bump(r, "requests.carried_forward.total", 1);
+            Bump(r, "requests.denied_process_info.total", 2);
+            Bump(r, "appeals.litigation_direct.total", 1);
+        }, static key => key.StartsWith("appeals.", StringComparison.Ordinal));
+        yield return Flattened("text/flat_blank_cell", 504, static r => r.MakeNonNumeric("requests.granted.research", string.Empty), static _ => false);
     }
 
     public static IEnumerable<Case> Word()
@@ -152,6 +176,16 @@ internal static class FixtureCases
             var r = SyntheticReport.Consistent(seed);
             change(r);
             return ((encoding ?? new UTF8Encoding(false)).GetBytes(render(r)), r);
+        });
+
+    private static Case Flattened(string path, int seed, Action<SyntheticReport> change, Func<string, bool> spaceBefore) =>
+        new(path + ".txt", () =>
+        {
+            var r = SyntheticReport.Consistent(seed);
+            change(r);
+            var (text, runs) = FlatRenderer.Render(r, spaceBefore);
+            FlatRenderer.ExpectOpenRows(r, GlueOracle.OpenRows(runs));
+            return (new UTF8Encoding(false).GetBytes(text), r);
         });
 
     private static void Bump(SyntheticReport r, string key, decimal by) => r.Set(key, r.Value(key)!.Value + by);

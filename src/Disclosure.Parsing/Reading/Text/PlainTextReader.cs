@@ -117,7 +117,7 @@ public sealed partial class PlainTextReader : IDocumentReader
         var parts = (trimmed.Contains('\t') ? trimmed.Split('\t') : CellGap().Split(trimmed))
             .Select(static p => p.Trim())
             .ToList();
-        if (parts.Count(static p => p.Length > 0) < 2)
+        if (parts.Count(static p => p.Length > 0) < 2 || parts.Any(static p => p.Length > MaxCellLength))
         {
             return null;
         }
@@ -139,6 +139,12 @@ public sealed partial class PlainTextReader : IDocumentReader
 
         return cells;
     }
+
+    /// <summary>
+    /// A field longer than this is prose, not a cell: a line of running text (a crawler keeps a whole page on one
+    /// line) stays one paragraph even where it has wide gaps.
+    /// </summary>
+    internal const int MaxCellLength = 200;
 
     private static string FoldSpaces(string s) => Spaces().Replace(s.Trim(), " ");
 

@@ -2,7 +2,7 @@ using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Rules.Cells;
 
-/// <summary>CELL001: a cell is blank or not a number (无, —, /, 0件, text).</summary>
+/// <summary>CELL001: a cell is blank or not a number (无, —, /, 0件, text). Cells of a glued row left open are CELL005's.</summary>
 internal sealed class NonNumericCellRule : IReportRule
 {
     public static readonly RuleDescriptor Rule = new(
@@ -13,7 +13,7 @@ internal sealed class NonNumericCellRule : IReportRule
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Check(Report report) =>
-        report.Cells.Values.Where(static c => c.Value is null).Select(static c => new Finding(
+        report.Cells.Values.Where(c => c.Value is null && !report.GluedRows.Any(g => g.Cells.Contains(c.Key))).Select(static c => new Finding(
             Rule.Id, Rule.DefaultSeverity, CellCatalog.Find(c.Key)?.Section, [c.Key], null, null,
             c.Text.Length == 0
                 ? $"{CellNames.Describe(c.Key)}为空，应填写数字（没有发生的填 0）"
