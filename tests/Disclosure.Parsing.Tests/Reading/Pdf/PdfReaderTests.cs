@@ -142,6 +142,52 @@ public sealed class PdfReaderTests
         result.Format.Should().Be("pdf");
     }
 
+    [Test]
+    public void ASparseRowOpeningWithItsOwnNumberAfterAPageBreakIsANewRow()
+    {
+        // A ruled table whose row 1 is the last on page 1 and row 2 the first on page 2, cells left blank as real
+        // reports leave them: row 2 leaves empty a cell row 1 wrote, as the rest of a cut row would, but it opens
+        // with its own item number and carries its own values.
+        double[] xs = [60, 260, 340, 420, 500];
+        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts)
+        {
+            page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
+            page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
+            foreach (var x in xs)
+            {
+                page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
+            }
+
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (texts[i].Length > 0)
+                {
+                    page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
+                }
+            }
+        }
+
+        var pdf = Build((b, font) =>
+        {
+            var first = b.AddPage(PageSize.A4);
+            first.AddText("Applications answered", 12, new PdfPoint(60, 760), font);
+            Row(first, font, 120, "Outcome", "Persons", "Firms", "Total");
+            Row(first, font, 90, "1.NotHeld", "31", "", "31");
+            var second = b.AddPage(PageSize.A4);
+            Row(second, font, 780, "2.ToBeMade", "", "1", "1");
+            Row(second, font, 750, "3.Unclear", "0", "0", "0");
+        });
+
+        var doc = new PdfReader().Read(pdf);
+
+        var table = doc.Blocks.OfType<LayoutTable>().Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "Outcome|Persons|Firms|Total",
+            "1.NotHeld|31||31",
+            "2.ToBeMade||1|1",
+            "3.Unclear|0|0|0");
+    }
+
     [TestCase("-4-")]
     [TestCase("- 4 -")]
     [TestCase("4 / 12")]
@@ -228,6 +274,38 @@ public sealed class PageBreakJoinerTests
             new PageBlock(Table(["a", "1"]), 1, 700, Bounds),
             new PageBlock(Table(["b", "2"]), 3, 80, Bounds),
         ]).Should().HaveCount(2);
+    }
+
+    [Test]
+    public void ARowOpeningWithItsOwnItemNumberAfterTheBreakIsNotTheRestOfTheLast()
+    {
+        double[] bounds = [0, 200, 260, 320, 380];
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["（四）无法提供", "", "", ""], ["1.本机关不掌握相关政府信息", "31", "", "31"]), 1, 700, bounds),
+            new PageBlock(Table(["2.没有现成信息需要另行制作", "", "1", "1"], ["3.补正后申请内容仍不明确", "0", "0", "0"]), 2, 80, bounds),
+        ]);
+
+        var table = (LayoutTable)blocks.Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "（四）无法提供|||",
+            "1.本机关不掌握相关政府信息|31||31",
+            "2.没有现成信息需要另行制作||1|1",
+            "3.补正后申请内容仍不明确|0|0|0");
+    }
+
+    [Test]
+    public void TheRestOfACutSparseRowStillJoinsIt()
+    {
+        double[] bounds = [0, 200, 260, 320, 380];
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["1.本机关不掌握相关", "31", "", "31"]), 1, 700, bounds),
+            new PageBlock(Table(["政府信息", "", "", ""], ["2.没有现成信息需要另行制作", "", "1", "1"]), 2, 80, bounds),
+        ]);
+
+        var table = (LayoutTable)blocks.Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "1.本机关不掌握相关\n政府信息|31||31",
+            "2.没有现成信息需要另行制作||1|1");
     }
 
     [Test]
