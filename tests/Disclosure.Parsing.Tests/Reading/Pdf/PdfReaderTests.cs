@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Reading;
 using Disclosure.Parsing.Reading.Pdf;
 using UglyToad.PdfPig.Content;
@@ -186,6 +187,46 @@ public sealed class PdfReaderTests
             "1.NotHeld|31||31",
             "2.ToBeMade||1|1",
             "3.Unclear|0|0|0");
+    }
+
+    [Test]
+    public void TextDecodedToLatinSymbolsIsSaidToNeedAUnicodeMap()
+    {
+        // A font with its own encoding and no ToUnicode: the Chinese text decodes as ¿”¡ﬂ‹…, not as unmapped glyphs.
+        var pdf = Fixtures.BuiltInEncodingPdf.Build(lines: 12, glyphsPerLine: 30);
+        var text = string.Concat(PdfPages.Open(pdf).Read(1).Page!.Letters.Select(static l => l.Value));
+        text.Should().Contain("¿ﬂ„", "the fixture decodes as the Latin symbols real files show").And.NotContain("\uFFFD");
+
+        var result = DisclosurePipeline.Default.Audit(pdf, "report.pdf");
+
+        result.ErrorKind.Should().Be(FailureKind.Scanned);
+        result.Error.Should().Contain("no Unicode map").And.Contain("Latin symbols").And.Contain("¿").And.NotContain("not a disclosure annual report");
+    }
+
+    [TestCase("Invoice 2024: total 12.50 EUR, payable within thirty days of receipt by bank transfer to the account below.")]
+    [TestCase("Übersicht: Gebühren für Änderungen, Größe und Maße; café, naïve, déjà vu, façade, über, schön, Straße.")]
+    public void LatinTextIsStillNotAReport(string line)
+    {
+        // Helvetica in WinAnsiEncoding: accented letters are Latin-1 characters too, a few in a line.
+        var pdf = Fixtures.BuiltInEncodingPdf.Build(0, 0, [.. Enumerable.Repeat(line, 6)]);
+
+        var result = DisclosurePipeline.Default.Audit(pdf, "letter.pdf");
+
+        result.ErrorKind.Should().Be(FailureKind.NotAReport);
+        result.Error.Should().Contain("not a disclosure annual report");
+    }
+
+    [TestCase("¿”¿¡ﬂ‹…„·ÅçÆ½®¥§†‰ﬁ»", 3, true)]
+    [TestCase("¿”¿¡ﬂ‹…„· some words", 3, true)]
+    [TestCase("Übersicht: Gebühren für Änderungen, Größe und Maße; déjà vu, façade", 3, false)]
+    [TestCase("“政府信息公开”工作年度报告——¥·…本机关不掌握相关政府信息", 3, false)]
+    [TestCase("¿”¡ﬂ‹…", 1, false)]
+    public void ToldApartByTheScriptsTheTextIsIn(string text, int times, bool gibberish)
+    {
+        var count = new PdfReader.ScriptCount();
+        count.Add(string.Concat(Enumerable.Repeat(text, times)));
+
+        count.IsLatinGibberish.Should().Be(gibberish, "too little text is not judged");
     }
 
     [TestCase("-4-")]
