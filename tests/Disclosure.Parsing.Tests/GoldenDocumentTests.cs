@@ -28,6 +28,16 @@ public sealed class GoldenDocumentTests
         var report = result.Report!;
         report.Agency.Should().Be((string?)expected["agency"]);
         report.Year.Should().Be((int?)expected["year"]);
+        if (expected["template"] is { } template)
+        {
+            report.Template.Should().Be((string?)template);
+        }
+
+        foreach (var (table, tableTemplate) in expected["table_templates"]?.AsObject() ?? [])
+        {
+            report.TemplateOf(table).Should().Be((string?)tableTemplate, "the {0} table's own template", table);
+        }
+
         foreach (var (key, value) in expected["cells"]!.AsObject())
         {
             report.Cells.Should().ContainKey(key);

@@ -3,7 +3,11 @@ namespace Disclosure.Parsing.Model;
 /// <summary>One recognised annual report: its identity, sections and statistical cells. Immutable.</summary>
 /// <param name="Agency">The reporting body, from the title or the opening lines; null when not found.</param>
 /// <param name="Year">The reporting year; null when not found.</param>
-/// <param name="Template">The table template: <c>2021</c> (国办公开办函〔2021〕30号) or <c>2019</c>; null when no table was found.</param>
+/// <param name="Template">
+/// The table template: <c>2021</c> (国办公开办函〔2021〕30号) or <c>2019</c>, as the section 二 table shows it (the table
+/// the two templates differ most in); null when no table was found. A report may mix them (a 2021 report keeping the
+/// 2019 section 二 table): <see cref="ReportTable.Template"/> and <see cref="TemplateOf"/> tell each table's own.
+/// </param>
 /// <param name="Sections">All six sections 一 … 六, found or not, in order.</param>
 /// <param name="Tables">The three statistical tables (sections 二, 三, 四), found or not.</param>
 /// <param name="Cells">Every located cell by canonical key (see <see cref="CellCatalog"/>).</param>
@@ -39,6 +43,12 @@ public sealed record Report(
     /// <summary>The value of the cell with <paramref name="key"/>, or null when it is absent, blank or not a number.</summary>
     public decimal? Value(string key) => Cells.GetValueOrDefault(key)?.Value;
 
+    /// <summary>
+    /// The template of the table named <paramref name="table"/> (<c>active</c>, <c>requests</c>, <c>appeals</c>): its own
+    /// where the recogniser decided it, else the report's <see cref="Template"/>.
+    /// </summary>
+    public string? TemplateOf(string table) => Tables.FirstOrDefault(t => t.Name == table)?.Template ?? Template;
+
     /// <summary>The section numbered <paramref name="number"/> (一 … 六).</summary>
     public ReportSection Section(string number) => Sections.First(s => s.Number == number);
 }
@@ -55,7 +65,15 @@ public sealed record ReportSection(string Number, string Title, bool Found, stri
 /// <param name="Section">The section number the table belongs to.</param>
 /// <param name="Found">Whether the table was located.</param>
 /// <param name="Location">Where its first block starts, when found.</param>
-public sealed record ReportTable(string Name, string Section, bool Found, string? Location);
+public sealed record ReportTable(string Name, string Section, bool Found, string? Location)
+{
+    /// <summary>
+    /// The template this table is printed in, decided table by table: <c>2019</c> or <c>2021</c>; null when the table was
+    /// not found. Section 二 by its columns and rows; section 三 by （六）其他处理 (its three sub-rows are the 2021 table, a
+    /// single row the 2019 one where section 二 is of 2019 too); section 四, alike in both, follows the others.
+    /// </summary>
+    public string? Template { get; init; }
+}
 
 /// <summary>One located cell.</summary>
 /// <param name="Key">The canonical key, e.g. <c>requests.new.total</c>.</param>

@@ -24,7 +24,7 @@ public static class ReportText
         var found = report.Sections.Count(static s => s.Found);
         sb.Append(result.File).Append(": ").Append(verdict)
             .Append(" — ").Append(report.Agency ?? "(agency unknown)").Append(' ').Append(report.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(year unknown)")
-            .Append(", ").Append(result.Format).Append(", template ").Append(report.Template ?? "-")
+            .Append(", ").Append(result.Format).Append(", template ").Append(report.Template ?? "-").Append(MixedTemplates(report))
             .Append(", sections ").Append(found).Append("/6, cells ").Append(report.Cells.Count)
             .Append(", ").Append(errors).Append(" error(s), ").Append(warnings).Append(" warning(s)\n");
         Problems(result, sb);
@@ -50,4 +50,13 @@ public static class ReportText
     }
 
     private static int SectionOrder(string number) => "一二三四五六".IndexOf(number, StringComparison.Ordinal) is var i and >= 0 ? i : 99;
+
+    /// <summary>Where the tables are of different templates, each table's (“ (二 2019, 三 2021, 四 2021)”); else nothing.</summary>
+    private static string MixedTemplates(Report report)
+    {
+        var found = report.Tables.Where(static t => t.Found && t.Template is not null).ToList();
+        return found.Select(static t => t.Template).Distinct().Count() > 1
+            ? " (" + string.Join(", ", found.Select(static t => $"{t.Section} {t.Template}")) + ")"
+            : string.Empty;
+    }
 }

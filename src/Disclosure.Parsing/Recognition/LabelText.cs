@@ -77,6 +77,13 @@ internal static partial class LabelText
         return s;
     }
 
+    /// <summary>Whether a label opens with a list number of its own (1. 2、 （三） 四、) followed by words.</summary>
+    public static bool OpensWithItemNumber(string text)
+    {
+        var folded = Fold(text).Trim();
+        return folded.Length > 0 && ParseNumber(folded) is null && StripNumbering(folded).Length < folded.Length;
+    }
+
     /// <summary>The leading Chinese list number of a heading (一 … 十), or null.</summary>
     public static string? HeadingNumber(string text)
     {

@@ -60,6 +60,7 @@ internal static partial class ReportRecognizer
         }
 
         var templateName = DetectTemplate(cells);
+        tables = TableTemplates(tables, cells, templateName);
         var ordered = CellCatalog.All.Where(c => cells.ContainsKey(c.Key)).ToDictionary(static c => c.Key, c => cells[c.Key], StringComparer.Ordinal);
         var (agency, year) = FindIdentity(document);
         var prose = Prose(document, sectionStarts);
@@ -199,6 +200,29 @@ internal static partial class ReportRecognizer
 
         return result;
     }
+
+    /// <summary>
+    /// Each found table's own template. Section 二 shows it in its columns and rows; section 三 only in （六）其他处理:
+    /// three sub-rows are the 2021 table whatever section 二 is (a 2021 report may keep the 2019 section 二), a single
+    /// row is the 2019 table only beside a 2019 section 二 (elsewhere the contract calls the sub-rows missing);
+    /// section 四 is alike in both and takes the newest template the others show.
+    /// </summary>
+    private static List<ReportTable> TableTemplates(List<ReportTable> tables, Dictionary<string, ReportCell> cells, string? report)
+    {
+        var active = tables.First(static t => t.Name == "active").Found
+            ? cells.Keys.Any(static k => k.StartsWith("active2019.", StringComparison.Ordinal)) ? "2019" : "2021"
+            : null;
+        var requests = tables.First(static t => t.Name == "requests").Found
+            ? OtherSubRows.Any(r => cells.ContainsKey(r)) ? "2021" : active ?? "2021"
+            : null;
+        var appeals = active == "2021" || requests == "2021" ? "2021" : report;
+        return tables.Select(t => t.Found
+            ? t with { Template = t.Name switch { "active" => active, "requests" => requests, _ => appeals } }
+            : t).ToList();
+    }
+
+    private static readonly string[] OtherSubRows = CellCatalog.All
+        .Where(static c => c.Table == "requests" && c.Template == "2021").Select(static c => c.Key).ToArray();
 
     private static string? DetectTemplate(Dictionary<string, ReportCell> cells)
     {

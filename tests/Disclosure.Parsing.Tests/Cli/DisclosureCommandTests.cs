@@ -52,6 +52,18 @@ public sealed class DisclosureCommandTests
     }
 
     [Test]
+    public void ExtractTellsEachTablesTemplate()
+    {
+        var (status, output, _) = Run("extract", Sample("html/mixed_templates.html"));
+
+        status.Should().Be(DisclosureCommand.Clean);
+        var json = JsonNode.Parse(output)!.AsObject();
+        json["template"]!.GetValue<string>().Should().Be("2019", "the report's template is its section 二's, as before");
+        json["tableTemplates"]!.ToJsonString().Should().Be("""{"active":"2019","requests":"2021","appeals":"2021"}""");
+        json["cells"]!.AsObject().Count.Should().Be(212, "22 cells of the 2019 section 二, 190 of the 2021 sections 三 and 四");
+    }
+
+    [Test]
     public void AuditExitsOneOnErrorFindingsAndPrintsAJsonLinePerFile()
     {
         var (status, output, _) = Run("audit", "--format", "jsonl", Sample("html/broken_totals.html"), Sample("html/plain.html"));

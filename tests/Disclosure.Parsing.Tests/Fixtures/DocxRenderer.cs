@@ -250,6 +250,25 @@ internal static class DocxRenderer
         var shift = o.GridBefore ? 1 : 0;
         string Row(params string[] cells) => Tr(cells, shift);
         string V(string key) => Value(r, key, o);
+        if (r.Active2019)
+        {
+            var old = new List<string>();
+            foreach (var (heading, columns, rows2019) in ReportRenderer.Active2019Blocks())
+            {
+                string[] Cells(IEnumerable<string> cells)
+                {
+                    var list = cells.ToList();
+                    return list.Select((c, i) => Tc(c, i == list.Count - 1 ? 4 - list.Count : 1)).ToArray();
+                }
+
+                old.Add(Row(Tc(P(heading), 4)));
+                old.Add(Row([Tc(P("信息内容")), .. Cells(columns.Select(static c => P(c)))]));
+                old.AddRange(rows2019.Select(x => Row([Tc(P(x.Label)), .. Cells(x.Keys.Select(V))])));
+            }
+
+            return Tbl(Widths(o, [.. Enumerable.Repeat(400, shift), 2800, 2000, 2000, 2200]), old, o);
+        }
+
         var label = o.Revisions ? "<w:p><w:r><w:t>行政</w:t></w:r><w:r><w:softHyphen/></w:r><w:r><w:t>许可</w:t></w:r></w:p>" : P("行政许可");
         var rows = new List<string>
         {

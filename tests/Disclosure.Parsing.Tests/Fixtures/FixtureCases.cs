@@ -61,6 +61,11 @@ internal static class FixtureCases
             r.ExpectedFindings.Add(new() { ["rule"] = "CELL003", ["cells"] = new System.Text.Json.Nodes.JsonArray("active.punishment.decisions") });
         }, new RenderOptions());
         yield return Html("html/missing_section", 110, static r => r.DropSection("五"), new RenderOptions { Chrome = true });
+        yield return Html("html/mixed_templates", 111, static r =>
+        {
+            r.Year = 2021;
+            r.UseActive2019(111);
+        }, new RenderOptions());
         yield return Text("text/cell_per_line", 201, static _ => { }, ReportRenderer.CellPerLineText);
         yield return Text("text/cell_per_line_gbk", 202, static r => r.MakeNonNumeric("requests.unable_unclear.commercial", "—"),
             ReportRenderer.CellPerLineText, Gbk);
@@ -121,6 +126,11 @@ internal static class FixtureCases
             Bump(r, "appeals.litigation_after_review.total", 2);
             r.DropSection("六");
         }, new DocxOptions());
+        yield return Docx("docx/mixed_templates", 306, static r =>
+        {
+            r.Year = 2021;
+            r.UseActive2019(306);
+        }, new DocxOptions { Numbering = true });
         yield return Docx("docx/every_feature", 305, static r => r.MakeNonNumeric("requests.unable_unclear.natural_person", "—"),
             new DocxOptions { Numbering = true, ContentControl = true, SplitRequests = true, LayoutTable = true, TextBox = true, Revisions = true, GridBefore = true });
     }

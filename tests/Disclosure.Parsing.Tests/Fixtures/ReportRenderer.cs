@@ -129,6 +129,11 @@ internal static class ReportRenderer
     private static string ActiveHtml(SyntheticReport r, RenderOptions o)
     {
         string T(string key) => r.Texts.GetValueOrDefault(key, string.Empty);
+        if (r.Active2019)
+        {
+            return Active2019Html(r, o);
+        }
+
         var blocks = new List<string>
         {
             $"<tr>{Td("第二十条第（一）项", o, 4)}</tr>\n<tr>{Td("信息内容", o)}{Td("本年制发件数", o)}{Td("本年废止件数", o)}{Td("现行有效件数", o)}</tr>\n" +
@@ -141,6 +146,39 @@ internal static class ReportRenderer
         return o.ActiveAsSeparateTables
             ? string.Concat(blocks.Select(static b => $"<table border=\"1\">\n{b}</table>\n"))
             : $"<table border=\"1\">\n{string.Concat(blocks)}</table>\n";
+    }
+
+    /// <summary>The 2019 section 二 blocks: heading, column headers, then a row label and its values per row.</summary>
+    internal static IEnumerable<(string Heading, string[] Columns, (string Label, string[] Keys)[] Rows)> Active2019Blocks()
+    {
+        string[] counts = ["previous_count", "change", "decisions"];
+        (string, string[]) Row(string label, string row, params string[] columns) => (label, columns.Select(c => $"active2019.{row}.{c}").ToArray());
+        yield return ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            [Row("规章", "regulations", "new_made", "new_published", "total_published"),
+             Row("规范性文件", "normative_documents", "new_made", "new_published", "total_published")]);
+        yield return ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [Row("行政许可", "licensing", counts), Row("其他对外管理服务事项", "other_services", counts)]);
+        yield return ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [Row("行政处罚", "punishment", counts), Row("行政强制", "coercion", counts)]);
+        yield return ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [Row("行政事业性收费", "fees", "previous_count", "change")]);
+        yield return ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [Row("政府集中采购", "procurement", "count", "amount")]);
+    }
+
+    private static string Active2019Html(SyntheticReport r, RenderOptions o)
+    {
+        var sb = new StringBuilder("<table border=\"1\">\n");
+        foreach (var (heading, columns, rows) in Active2019Blocks())
+        {
+            // Four grid columns: a block of two value columns lets its last one span two.
+            string Cells(string[] texts) => string.Concat(texts.Select((t, i) => Td(t, o, i == texts.Length - 1 ? 4 - texts.Length : 1)));
+            sb.Append($"<tr>{Td(heading, o, 4)}</tr>\n<tr>{Td("信息内容", o)}{Cells(columns)}</tr>\n");
+            foreach (var (label, keys) in rows)
+            {
+                sb.Append($"<tr>{Td(label, o)}{Cells(keys.Select(k => r.Texts.GetValueOrDefault(k, string.Empty)).ToArray())}</tr>\n");
+            }
+        }
+
+        return sb.Append("</table>\n").ToString();
     }
 
     private static string RequestsHeaderHtml(RenderOptions o) =>

@@ -32,6 +32,25 @@ internal sealed class SyntheticReport
         "active.licensing.decisions", "active.punishment.decisions", "active.coercion.decisions", "active.fees.amount",
     ];
 
+    /// <summary>Section 二 in the 2019 table (国办公开办函〔2019〕60号), in the contract's order.</summary>
+    public static readonly string[] Active2019Keys =
+    [
+        "active2019.regulations.new_made", "active2019.regulations.new_published", "active2019.regulations.total_published",
+        "active2019.normative_documents.new_made", "active2019.normative_documents.new_published", "active2019.normative_documents.total_published",
+        "active2019.licensing.previous_count", "active2019.licensing.change", "active2019.licensing.decisions",
+        "active2019.other_services.previous_count", "active2019.other_services.change", "active2019.other_services.decisions",
+        "active2019.punishment.previous_count", "active2019.punishment.change", "active2019.punishment.decisions",
+        "active2019.coercion.previous_count", "active2019.coercion.change", "active2019.coercion.decisions",
+        "active2019.fees.previous_count", "active2019.fees.change",
+        "active2019.procurement.count", "active2019.procurement.amount",
+    ];
+
+    /// <summary>Whether section 二 is printed in the 2019 table (see <see cref="UseActive2019"/>).</summary>
+    public bool Active2019 { get; private set; }
+
+    /// <summary>The section 二 keys this report prints.</summary>
+    public IReadOnlyList<string> ActiveKeysPrinted => Active2019 ? Active2019Keys : ActiveKeys;
+
     public string Agency { get; set; } = "示例县人民政府";
 
     public int Year { get; set; } = 2023;
@@ -121,12 +140,37 @@ internal sealed class SyntheticReport
         return r;
     }
 
+    /// <summary>
+    /// Prints section 二 in the 2019 table while section 三 stays the 2021 one with （六）其他处理 in three sub-rows, as
+    /// reports of the changeover kept it: the report mixes the two templates.
+    /// </summary>
+    public void UseActive2019(int seed)
+    {
+        var rng = new Random(seed);
+        foreach (var key in ActiveKeys)
+        {
+            Texts.Remove(key);
+        }
+
+        foreach (var key in Active2019Keys)
+        {
+            Set(key, key switch
+            {
+                _ when key.EndsWith(".change", StringComparison.Ordinal) => rng.Next(-5, 6),
+                _ when key.EndsWith(".amount", StringComparison.Ordinal) => Math.Round((decimal)rng.NextDouble() * 500, 2),
+                _ => rng.Next(0, 400),
+            });
+        }
+
+        Active2019 = true;
+    }
+
     public void Set(string key, decimal value) => Texts[key] = value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Multiplies every section 三 and 四 number: the identities are linear, so they still hold.</summary>
     public void ScaleAll(decimal factor)
     {
-        foreach (var key in Texts.Keys.Where(static k => !k.StartsWith("active.", StringComparison.Ordinal)).ToList())
+        foreach (var key in Texts.Keys.Where(static k => !k.StartsWith("active", StringComparison.Ordinal)).ToList())
         {
             if (Value(key) is { } v)
             {
@@ -201,7 +245,7 @@ internal sealed class SyntheticReport
     public string ExpectedJson(string document)
     {
         var cells = new JsonObject();
-        foreach (var key in ActiveKeys
+        foreach (var key in ActiveKeysPrinted
                      .Concat(RowsInOrder().SelectMany(row => RequestColumns.Select(c => $"requests.{row}.{c}")))
                      .Concat(AppealBlocks.SelectMany(b => AppealResults.Append("total").Select(r => $"appeals.{b}.{r}"))))
         {
@@ -224,13 +268,19 @@ internal sealed class SyntheticReport
             ["document"] = document,
             ["agency"] = Agency,
             ["year"] = Year,
-            ["template"] = "2021",
+            ["template"] = Active2019 ? "2019" : "2021",
             ["sections_present"] = new JsonArray(Titles.Keys.OrderBy(static k => "一二三四五六".IndexOf(k, StringComparison.Ordinal))
                 .Select(static k => (JsonNode?)JsonValue.Create(k)).ToArray()),
             ["cells"] = cells,
             ["findings"] = new JsonArray(ExpectedFindings.Select(static f => (JsonNode?)f.DeepClone()).ToArray()),
             ["identities"] = identities,
         };
+        if (Active2019)
+        {
+            // Each table's own template (the report's top-level one is section 二's).
+            root["table_templates"] = new JsonObject { ["active"] = "2019", ["requests"] = "2021", ["appeals"] = "2021" };
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 

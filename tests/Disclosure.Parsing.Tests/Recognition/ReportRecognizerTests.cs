@@ -115,11 +115,52 @@ public sealed class ReportRecognizerTests
             Row("（五）不予处理 5.要求行政机关确认或重新出具已获取信息", 1) + Row("（六）其他处理", 2) + Row("（七）总计", 3) + "</table>");
 
         report.Template.Should().Be("2019");
+        report.TemplateOf("requests").Should().Be("2019", "beside a 2019 section 二, the single （六） row is the 2019 table");
         report.Value("active2019.regulations.total_published").Should().Be(9);
         report.Value("requests.other.natural_person").Should().Be(2);
         report.Value("requests.other.total").Should().Be(12);
         report.Cells.Keys.Should().NotContain(static k => k.StartsWith("requests.other_", StringComparison.Ordinal));
         report.Value("requests.not_processed_reconfirm.total").Should().Be(6);
+    }
+
+    [Test]
+    public void DecidesTheTemplateTableByTable()
+    {
+        // A 2021 report that kept the 2019 section 二 table beside the 2021 section 三 (（六） in three sub-rows).
+        string Row(string label, int v) => $"<tr><td colspan=2>{label}</td>{string.Concat(Enumerable.Repeat($"<td>{v}</td>", 6))}<td>{6 * v}</td></tr>";
+        var report = FromHtml(
+            "<p>二、主动公开政府信息情况</p><table>" +
+            "<tr><td colspan=4>第二十条第（五）项</td></tr><tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>" +
+            "<tr><td>行政许可</td><td>10</td><td>-2</td><td>300</td></tr><tr><td>其他对外管理服务事项</td><td>4</td><td>0</td><td>12</td></tr>" +
+            "<tr><td colspan=4>第二十条第（九）项</td></tr><tr><td>信息内容</td><td>采购项目数量</td><td colspan=2>采购总金额</td></tr>" +
+            "<tr><td>政府集中采购</td><td>3</td><td colspan=2>120.5</td></tr></table>" +
+            "<p>三、收到和处理政府信息公开申请情况</p><table>" +
+            "<tr><td colspan=2 rowspan=2></td><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>" +
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>" +
+            Row("（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 1) +
+            Row("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 0) + Row("3.其他", 2) + Row("（七）总计", 3) + "</table>");
+
+        report.TemplateOf("active").Should().Be("2019");
+        report.TemplateOf("requests").Should().Be("2021");
+        report.Tables.Single(static t => t.Name == "appeals").Template.Should().BeNull("section 四 has no table here");
+        report.Value("active2019.other_services.decisions").Should().Be(12);
+        report.Value("active2019.procurement.amount").Should().Be(120.5m);
+        report.Value("requests.other_other.total").Should().Be(12);
+        report.Cells.Keys.Should().NotContain(static k => k.StartsWith("requests.other.", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void ASingleOtherRowFollowsTheSectionTwoTemplate()
+    {
+        string Row(string label, int v) => $"<tr><td colspan=2>{label}</td>{string.Concat(Enumerable.Repeat($"<td>{v}</td>", 6))}<td>{6 * v}</td></tr>";
+        const string Requests = "<p>三、收到和处理政府信息公开申请情况</p><table>" +
+            "<tr><td colspan=2 rowspan=2></td><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>" +
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>";
+        var with2021 = FromHtml("<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>3</td></tr></table>" +
+            Requests + Row("（六）其他处理", 2) + Row("（七）总计", 3) + "</table>");
+
+        with2021.TemplateOf("requests").Should().Be("2021", "in a 2021 report a single （六） row leaves its sub-rows missing (SEC003)");
+        with2021.Template.Should().Be("2021");
     }
 
     [TestCase("临河区人民政府办公室2022年政府信息公开工作年度报告", "临河区人民政府办公室", 2022)]

@@ -10,6 +10,8 @@ internal sealed record PageBlock(LayoutBlock Block, int Page, double Top, IReadO
 /// the next, with the same column boundaries, are one table. The continuation's first row is the rest of a row cut by
 /// the page break when it has the same cells as the last row before the break, does not repeat the table's first row,
 /// and either holds no number or leaves empty a cell that was written before the break; its text joins that row.
+/// A row that opens with an item number of its own (2.没有现成信息…) and carries its own values, after a row that
+/// carried values too, is a new row however sparse the two are.
 /// </summary>
 internal static class PageBreakJoiner
 {
@@ -120,6 +122,16 @@ internal static class PageBreakJoiner
 
         var repeated = previous.Rows[0].Select(static c => c.Text).Where(static t => t.Length > 0);
         if (first.Select(static c => c.Text).Where(static t => t.Length > 0).SequenceEqual(repeated))
+        {
+            return false;
+        }
+
+        // A row that opens with its own item number and brings its own values is the next item, not the rest of the
+        // last one: joining them would glue their numbers (31 and 1 read as 311).
+        var label = first.FirstOrDefault(static c => c.Text.Length > 0);
+        if (label is not null && Recognition.LabelText.OpensWithItemNumber(label.Text)
+            && first.Any(static c => Recognition.LabelText.ParseNumber(c.Text) is not null)
+            && previous.Rows[last].Any(p => p.StartsIn(last) && Recognition.LabelText.ParseNumber(p.Text) is not null))
         {
             return false;
         }

@@ -72,6 +72,7 @@ public sealed partial class PdfReader : IDocumentReader
         var skipped = new List<(int Page, string Why)>();
         var glyphCount = 0;
         var unmapped = 0;
+        var script = new ScriptCount();
         var images = 0;
         var tableCount = 0;
         for (var number = 1; number <= pageCount; number++)
@@ -95,6 +96,11 @@ public sealed partial class PdfReader : IDocumentReader
             var geometry = new PageGeometry(page);
             glyphCount += geometry.Glyphs.Count;
             unmapped += geometry.Glyphs.Count(static g => IsUnmapped(g.Value));
+            foreach (var glyph in geometry.Glyphs)
+            {
+                script.Add(glyph.Value);
+            }
+
             ReadPage(number, geometry, blocks, ref tableCount);
         }
 
@@ -122,6 +128,14 @@ public sealed partial class PdfReader : IDocumentReader
             throw new DocumentReadException(
                 FailureKind.Scanned,
                 "a PDF whose fonts carry no Unicode map: its text layer cannot be read as characters (it needs OCR, which this tool does not do)");
+        }
+
+        if (script.IsLatinGibberish)
+        {
+            throw new DocumentReadException(
+                FailureKind.Scanned,
+                "a PDF whose fonts carry no Unicode map: their own encoding makes its text come out as Latin symbols " +
+                $"(“{script.Sample}”) where Chinese is expected, so it cannot be read as characters (it needs OCR, which this tool does not do)");
         }
 
         var title = document.Title();
@@ -263,6 +277,65 @@ public sealed partial class PdfReader : IDocumentReader
         }
 
         return anyText ? new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}") : null;
+    }
+
+    /// <summary>
+    /// What the glyphs of a document decode to, by script: a font with a built-in encoding and no Unicode map turns
+    /// Chinese into Latin-1 and typographic symbols (¿”¿¡ﬂ‹…„·); real Latin text is letters with at most a few of them.
+    /// </summary>
+    internal sealed class ScriptCount
+    {
+        private readonly System.Text.StringBuilder _sample = new();
+
+        /// <summary>Glyphs that are neither spaces nor ASCII digits.</summary>
+        public int Counted { get; private set; }
+
+        /// <summary>CJK characters and punctuation.</summary>
+        public int Cjk { get; private set; }
+
+        /// <summary>Latin-1 supplement and typographic symbols: what Chinese turns into through a Latin encoding.</summary>
+        public int Symbols { get; private set; }
+
+        /// <summary>The first symbols met, to show what the text looks like.</summary>
+        public string Sample => _sample.ToString();
+
+        /// <summary>
+        /// Enough text to judge (40 glyphs), hardly any of it Chinese (under 5%), and a third or more of it symbols: no
+        /// language is written so; French or German text has a few accented letters in a hundred.
+        /// </summary>
+        public bool IsLatinGibberish => Counted >= 40 && Cjk * 20 < Counted && Symbols * 3 >= Counted;
+
+        public void Add(string value)
+        {
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c) || c is >= '0' and <= '9')
+                {
+                    continue;
+                }
+
+                Counted++;
+                if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3000' and <= '\u303F' or >= '\uFF00' and <= '\uFFEF')
+                {
+                    Cjk++;
+                }
+                else if (IsSymbol(c))
+                {
+                    Symbols++;
+                    if (_sample.Length < 12)
+                    {
+                        _sample.Append(c);
+                    }
+                }
+            }
+        }
+
+        // Latin-1 supplement (¡ … ÿ), the Latin letters and marks WinAnsi and StandardEncoding add (Œ š ƒ ˆ ˜), their
+        // typographic punctuation (– — ‘ ’ “ ” „ † ‡ • … ‰ ‹ › ⁄ € ™) and the ligatures ﬁ ﬂ.
+        private static bool IsSymbol(char c) =>
+            c is >= '\u00A1' and <= '\u00FF' or '\u0152' or '\u0153' or '\u0160' or '\u0161' or '\u0178' or '\u017D' or '\u017E'
+                or '\u0192' or '\u02C6' or '\u02C7' or '\u02D8' or '\u02D9' or '\u02DA' or '\u02DB' or '\u02DC' or '\u02DD'
+                or >= '\u2013' and <= '\u2044' or '\u20AC' or '\u2122' or '\uFB01' or '\uFB02';
     }
 
     /// <summary>A glyph whose font gave no character: a private-use code, a replacement character or a control code.</summary>

@@ -22,10 +22,12 @@ internal sealed class MissingTablePartRule : IReportRule
         var printsOther = report.Cells.ContainsKey("requests.other.total");
         foreach (var table in report.Tables.Where(static t => t.Found))
         {
-            var missing = CellCatalog.For(report.Template)
+            // Each table against its own template: a report may keep an older table beside newer ones.
+            var template = report.TemplateOf(table.Name) ?? report.Template;
+            var missing = CellCatalog.For(template)
                 .Where(c => c.Section == table.Section && !report.Cells.ContainsKey(c.Key))
                 // The single （六） row is a 2019 row that later reports may keep; it is only missing where neither form is printed.
-                .Where(c => !(c.Key.StartsWith("requests.other.", StringComparison.Ordinal) && report.Template != "2019"))
+                .Where(c => !(c.Key.StartsWith("requests.other.", StringComparison.Ordinal) && template != "2019"))
                 .Select(static c => c.Key)
                 .ToList();
             if (missing.Count == 0)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Disclosure.Parsing.Layout;
+using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Reading;
 using Disclosure.Parsing.Reading.Pdf;
 using UglyToad.PdfPig.Content;
@@ -142,6 +143,92 @@ public sealed class PdfReaderTests
         result.Format.Should().Be("pdf");
     }
 
+    [Test]
+    public void ASparseRowOpeningWithItsOwnNumberAfterAPageBreakIsANewRow()
+    {
+        // A ruled table whose row 1 is the last on page 1 and row 2 the first on page 2, cells left blank as real
+        // reports leave them: row 2 leaves empty a cell row 1 wrote, as the rest of a cut row would, but it opens
+        // with its own item number and carries its own values.
+        double[] xs = [60, 260, 340, 420, 500];
+        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts)
+        {
+            page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
+            page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
+            foreach (var x in xs)
+            {
+                page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
+            }
+
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (texts[i].Length > 0)
+                {
+                    page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
+                }
+            }
+        }
+
+        var pdf = Build((b, font) =>
+        {
+            var first = b.AddPage(PageSize.A4);
+            first.AddText("Applications answered", 12, new PdfPoint(60, 760), font);
+            Row(first, font, 120, "Outcome", "Persons", "Firms", "Total");
+            Row(first, font, 90, "1.NotHeld", "31", "", "31");
+            var second = b.AddPage(PageSize.A4);
+            Row(second, font, 780, "2.ToBeMade", "", "1", "1");
+            Row(second, font, 750, "3.Unclear", "0", "0", "0");
+        });
+
+        var doc = new PdfReader().Read(pdf);
+
+        var table = doc.Blocks.OfType<LayoutTable>().Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "Outcome|Persons|Firms|Total",
+            "1.NotHeld|31||31",
+            "2.ToBeMade||1|1",
+            "3.Unclear|0|0|0");
+    }
+
+    [Test]
+    public void TextDecodedToLatinSymbolsIsSaidToNeedAUnicodeMap()
+    {
+        // A font with its own encoding and no ToUnicode: the Chinese text decodes as ¿”¡ﬂ‹…, not as unmapped glyphs.
+        var pdf = Fixtures.BuiltInEncodingPdf.Build(lines: 12, glyphsPerLine: 30);
+        var text = string.Concat(PdfPages.Open(pdf).Read(1).Page!.Letters.Select(static l => l.Value));
+        text.Should().Contain("¿ﬂ„", "the fixture decodes as the Latin symbols real files show").And.NotContain("\uFFFD");
+
+        var result = DisclosurePipeline.Default.Audit(pdf, "report.pdf");
+
+        result.ErrorKind.Should().Be(FailureKind.Scanned);
+        result.Error.Should().Contain("no Unicode map").And.Contain("Latin symbols").And.Contain("¿").And.NotContain("not a disclosure annual report");
+    }
+
+    [TestCase("Invoice 2024: total 12.50 EUR, payable within thirty days of receipt by bank transfer to the account below.")]
+    [TestCase("Übersicht: Gebühren für Änderungen, Größe und Maße; café, naïve, déjà vu, façade, über, schön, Straße.")]
+    public void LatinTextIsStillNotAReport(string line)
+    {
+        // Helvetica in WinAnsiEncoding: accented letters are Latin-1 characters too, a few in a line.
+        var pdf = Fixtures.BuiltInEncodingPdf.Build(0, 0, [.. Enumerable.Repeat(line, 6)]);
+
+        var result = DisclosurePipeline.Default.Audit(pdf, "letter.pdf");
+
+        result.ErrorKind.Should().Be(FailureKind.NotAReport);
+        result.Error.Should().Contain("not a disclosure annual report");
+    }
+
+    [TestCase("¿”¿¡ﬂ‹…„·ÅçÆ½®¥§†‰ﬁ»", 3, true)]
+    [TestCase("¿”¿¡ﬂ‹…„· some words", 3, true)]
+    [TestCase("Übersicht: Gebühren für Änderungen, Größe und Maße; déjà vu, façade", 3, false)]
+    [TestCase("“政府信息公开”工作年度报告——¥·…本机关不掌握相关政府信息", 3, false)]
+    [TestCase("¿”¡ﬂ‹…", 1, false)]
+    public void ToldApartByTheScriptsTheTextIsIn(string text, int times, bool gibberish)
+    {
+        var count = new PdfReader.ScriptCount();
+        count.Add(string.Concat(Enumerable.Repeat(text, times)));
+
+        count.IsLatinGibberish.Should().Be(gibberish, "too little text is not judged");
+    }
+
     [TestCase("-4-")]
     [TestCase("- 4 -")]
     [TestCase("4 / 12")]
@@ -228,6 +315,38 @@ public sealed class PageBreakJoinerTests
             new PageBlock(Table(["a", "1"]), 1, 700, Bounds),
             new PageBlock(Table(["b", "2"]), 3, 80, Bounds),
         ]).Should().HaveCount(2);
+    }
+
+    [Test]
+    public void ARowOpeningWithItsOwnItemNumberAfterTheBreakIsNotTheRestOfTheLast()
+    {
+        double[] bounds = [0, 200, 260, 320, 380];
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["（四）无法提供", "", "", ""], ["1.本机关不掌握相关政府信息", "31", "", "31"]), 1, 700, bounds),
+            new PageBlock(Table(["2.没有现成信息需要另行制作", "", "1", "1"], ["3.补正后申请内容仍不明确", "0", "0", "0"]), 2, 80, bounds),
+        ]);
+
+        var table = (LayoutTable)blocks.Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "（四）无法提供|||",
+            "1.本机关不掌握相关政府信息|31||31",
+            "2.没有现成信息需要另行制作||1|1",
+            "3.补正后申请内容仍不明确|0|0|0");
+    }
+
+    [Test]
+    public void TheRestOfACutSparseRowStillJoinsIt()
+    {
+        double[] bounds = [0, 200, 260, 320, 380];
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["1.本机关不掌握相关", "31", "", "31"]), 1, 700, bounds),
+            new PageBlock(Table(["政府信息", "", "", ""], ["2.没有现成信息需要另行制作", "", "1", "1"]), 2, 80, bounds),
+        ]);
+
+        var table = (LayoutTable)blocks.Single();
+        table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
+            "1.本机关不掌握相关\n政府信息|31||31",
+            "2.没有现成信息需要另行制作||1|1");
     }
 
     [Test]

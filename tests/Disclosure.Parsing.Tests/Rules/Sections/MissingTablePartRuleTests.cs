@@ -37,6 +37,38 @@ public sealed class MissingTablePartRuleTests
         finding.Cells.Should().HaveCount(21).And.NotContain(static k => k.StartsWith("requests.other."));
     }
 
+    /// <summary>A 2021 report that kept the 2019 section 二 table: every 2019 section 二 cell and the 2021 section 三.</summary>
+    private static Report Mixed()
+    {
+        var report = TestReports.Consistent().Without(SyntheticReport.ActiveKeys);
+        foreach (var key in SyntheticReport.Active2019Keys)
+        {
+            report = report.With(key, "1");
+        }
+
+        return report with
+        {
+            Template = "2019",
+            Tables = report.Tables.Select(static t => t with { Template = t.Name == "active" ? "2019" : "2021" }).ToList(),
+        };
+    }
+
+    [Test]
+    public void SilentForTablesOfTwoTemplatesEachComplete() => new MissingTablePartRule().Check(Mixed()).Should().BeEmpty(
+        "the 2021 section 三 has （六） in three sub-rows and needs no 2019 single row");
+
+    [Test]
+    public void JudgesEachTableByItsOwnTemplate()
+    {
+        var report = Mixed().Without("active2019.procurement.count", "active2019.procurement.amount", "requests.other_other.total");
+
+        var findings = new MissingTablePartRule().Check(report).ToList();
+
+        findings.Should().HaveCount(2);
+        findings.Single(static f => f.Section == "二").Cells.Should().BeEquivalentTo("active2019.procurement.count", "active2019.procurement.amount");
+        findings.Single(static f => f.Section == "三").Cells.Should().Equal("requests.other_other.total");
+    }
+
     [Test]
     public void SilentWhenEveryCellIsThere() => new MissingTablePartRule().Check(TestReports.Consistent()).Should().BeEmpty();
 
