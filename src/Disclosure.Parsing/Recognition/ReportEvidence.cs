@@ -48,6 +48,12 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
         return [.. found];
     });
 
+    // The row and column of every key (table.row.column), cut once rather than per document.
+    private static readonly Dictionary<string, (string Row, string Column)> KeyParts = CellCatalog.All
+        .Select(static d => d.Key.Split('.'))
+        .Where(static parts => parts.Length == 3)
+        .ToDictionary(static parts => string.Join('.', parts), static parts => (parts[1], parts[2]), StringComparer.Ordinal);
+
     /// <summary>True when the evidence makes the document a report.</summary>
     public bool IsReport => Tables.Any(static t => t.Suffices) || (Title is not null && Sections.Count >= MinSections);
 
@@ -93,12 +99,22 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
             }
         }
 
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        var columns = new HashSet<string>(StringComparer.Ordinal);
         var tables = TableTemplate.All.Select((template, t) =>
         {
-            var keys = report.Cells.Keys.Where(template.Keys.Contains).Select(static k => k.Split('.')).ToList();
-            var labels = keys.Select(static k => k[1]).Distinct(StringComparer.Ordinal).Count()
-                + keys.Select(static k => k[2]).Distinct(StringComparer.Ordinal).Count();
-            return new TableEvidence(template, labels, anchors[t].Count(static a => a));
+            rows.Clear();
+            columns.Clear();
+            foreach (var key in report.Cells.Keys)
+            {
+                if (template.Keys.Contains(key) && KeyParts.TryGetValue(key, out var parts))
+                {
+                    rows.Add(parts.Row);
+                    columns.Add(parts.Column);
+                }
+            }
+
+            return new TableEvidence(template, rows.Count + columns.Count, anchors[t].Count(static a => a));
         }).ToList();
 
         return new ReportEvidence(title, sections.Select(static s => s.Section.Number).ToList(), tables);
