@@ -150,16 +150,18 @@ internal sealed class InProcessWorker(DisclosurePipeline pipeline, AbandonedFile
 internal sealed class ProcessWorker(WorkerProcessOptions options) : IAuditWorker
 {
     private Process? _process;
+    private ResponseLines? _responses;
     private StringBuilder _stderr = new();
 
     public async Task<AuditResult> AuditAsync(string file, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Serialize(file, WorkerJson.Relaxed.String);
         var process = await SendAsync(request).ConfigureAwait(false);
-        string? line;
+        ReadOnlyMemory<byte>? line;
         try
         {
-            line = await process.StandardOutput.ReadLineAsync(cancellationToken).AsTask().WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            _responses ??= new ResponseLines(process.StandardOutput.BaseStream);
+            line = await _responses.ReadAsync(cancellationToken).AsTask().WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -179,7 +181,7 @@ internal sealed class ProcessWorker(WorkerProcessOptions options) : IAuditWorker
 
         try
         {
-            var result = JsonSerializer.Deserialize(line, WorkerJson.Relaxed.AuditResult) ?? throw new JsonException("an empty response");
+            var result = JsonSerializer.Deserialize(line.Value.Span, WorkerJson.Relaxed.AuditResult) ?? throw new JsonException("an empty response");
 
             // The worker ran out of heap: that is the budget it was given, not the machine's memory.
             return result.ErrorKind == FailureKind.OverMemoryBudget && options.MemoryBudgetBytes is { } budget
@@ -212,6 +214,7 @@ internal sealed class ProcessWorker(WorkerProcessOptions options) : IAuditWorker
 
             p.Dispose();
             _process = null;
+            _responses = null;
         }
     }
 
@@ -302,6 +305,7 @@ internal sealed class ProcessWorker(WorkerProcessOptions options) : IAuditWorker
 
             p.Dispose();
             _process = null;
+            _responses = null;
         }
     }
 
@@ -335,5 +339,55 @@ internal sealed class ProcessWorker(WorkerProcessOptions options) : IAuditWorker
         var last = said.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(static l => l.Trim().Length > 0)?.Trim();
         return AuditResult.Failed(file, null, kind,
             $"{why} (exit code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}{(last is null ? string.Empty : "; it said: " + last)}); the batch went on without it");
+    }
+}
+
+/// <summary>
+/// A worker's responses, a line of UTF-8 at a time, as bytes: the JSON reader takes them as they are, where a text line
+/// would be decoded to UTF-16 and encoded back (a response is tens of kilobytes, and the batch reads one per file).
+/// </summary>
+internal sealed class ResponseLines(Stream stream)
+{
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
+
+    /// <summary>The next line without its line break (valid until the next call), or null at the end of the stream.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var scanned = _start;
+        while (true)
+        {
+            var newline = _buffer.AsSpan(scanned, _end - scanned).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var line = _buffer.AsMemory(_start, scanned + newline - _start);
+                _start = scanned + newline + 1;
+                return line.Span.EndsWith("\r"u8) ? line[..^1] : line;
+            }
+
+            scanned = _end;
+            if (_start > 0)
+            {
+                // Keep the partial line at the front, so the buffer grows only for a line longer than itself.
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                scanned -= _start;
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            _end += read;
+        }
     }
 }
