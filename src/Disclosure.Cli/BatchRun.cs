@@ -25,11 +25,18 @@ internal sealed record BatchRequest(
 /// sink as it comes (in input order), shows progress on a terminal and a summary at the end. A thin shell: limits,
 /// ordering, workers and sharding are the engine's.
 /// </summary>
-internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken = default)
+internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken = default, Func<Stream>? stdin = null)
 {
     public int Run()
     {
-        var all = BatchFiles.Enumerate(request.Paths);
+        var fromStdin = request.Paths.Contains(DisclosureCommand.StandardInput);
+        if (fromStdin && (request.Paths.Count > 1 || request.Resume || request.Shard is not null))
+        {
+            stderr.WriteLine("- reads one document from standard input: give it alone, without --resume or --shard");
+            return DisclosureCommand.Unreadable;
+        }
+
+        IReadOnlyList<BatchFile> all = fromStdin ? [new BatchFile(DisclosureCommand.StandardInput, DisclosureCommand.StandardInput)] : BatchFiles.Enumerate(request.Paths);
         if (all.Count == 0)
         {
             stderr.WriteLine($"no report documents ({string.Join(", ", BatchFiles.DocumentExtensions.Order(StringComparer.Ordinal))}) under {string.Join(", ", request.Paths)}");
@@ -117,9 +124,12 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
         var progress = interactive ? new ProgressLine(stderr, TerminalWidth()) : null;
         var interrupted = false;
         var auditor = new BatchAuditor(pipeline, request.Batch);
+        IEnumerable<AuditResult> results = stdin is not null && files is [{ Path: DisclosureCommand.StandardInput }]
+            ? [DisclosureCommand.AuditStandardInput(pipeline, stdin)]
+            : auditor.AuditAsync(files.Select(static f => f.Path).ToList(), progress, cancellationToken).ToBlockingEnumerable(cancellationToken);
         try
         {
-            foreach (var result in auditor.AuditAsync(files.Select(static f => f.Path).ToList(), progress, cancellationToken).ToBlockingEnumerable(cancellationToken))
+            foreach (var result in results)
             {
                 sink.Add(result);
                 summary.Add(result);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text;
 using Disclosure.Parsing;
 using Disclosure.Parsing.Batch;
@@ -22,10 +23,30 @@ internal static class DisclosureCommand
     /// <summary>Exit status: a file could not be read, or the usage was wrong.</summary>
     public const int Unreadable = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
+    /// <summary>What the help says of the exit status, and the README too.</summary>
+    internal const string ExitStatusHelp =
+        "Exit status: 0 no error findings, 1 error findings, 2 a file could not be read or the usage was wrong, 130 interrupted.";
+
+    /// <summary>Standard input as a document: <c>disclosure audit -</c>, <c>disclosure extract -</c>.</summary>
+    internal const string StandardInput = "-";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default, Func<Stream>? stdin = null)
     {
-        var root = Build(stdout, stderr, interactive, cancellationToken);
+        // Bare 'disclosure' is someone finding their way: the help, not an error.
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
+        var root = Build(stdout, stderr, interactive, cancellationToken, stdin ?? Console.OpenStandardInput);
         var parse = root.Parse(args);
+        if (UnknownOption(parse) is { } unknown)
+        {
+            stderr.WriteLine(unknown);
+            stderr.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
+            return Unreadable;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -33,30 +54,127 @@ internal static class DisclosureCommand
                 stderr.WriteLine(error.Message);
             }
 
-            stderr.WriteLine("Run 'disclosure --help' for usage.");
+            stderr.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
             return Unreadable;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
+    private static string CommandPath(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? "disclosure" : "disclosure " + parse.CommandResult.Command.Name;
+
+    /// <summary>
+    /// A word that looks like an option but is none of the command's, taken as a file name by the parser
+    /// (<c>--frmat</c>): said to be an unknown option, with the closest one. A file that exists by that name is read;
+    /// after <c>--</c> every word is a file.
+    /// </summary>
+    internal static string? UnknownOption(ParseResult parse)
     {
-        var fileArgument = new Argument<string>("file") { Description = "The report document (.html, .txt)." };
-        var extract = new Command("extract", "Print the JSON of one report: sections, cells with value, text and location, findings.")
+        if (parse.CommandResult.Command is RootCommand root && parse.UnmatchedTokens is [var first, ..] && !first.StartsWith('-'))
+        {
+            var command = Closest(first, root.Subcommands.Where(static c => !c.Hidden).Select(static c => c.Name));
+            return $"unknown command '{first}'{(command is null ? string.Empty : $"; did you mean '{command}'?")}";
+        }
+
+        var doubleDash = parse.Tokens.ToList().FindIndex(static t => t.Type == TokenType.DoubleDash);
+        var words = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(static a => a.Tokens).Select(static t => t.Value)
+            .Concat(parse.UnmatchedTokens);
+        foreach (var word in words)
+        {
+            if (word.Length < 2 || word[0] != '-' || File.Exists(word) || Directory.Exists(word))
+            {
+                continue;
+            }
+
+            var at = parse.Tokens.ToList().FindIndex(t => t.Value == word);
+            if (doubleDash >= 0 && at > doubleDash)
+            {
+                continue;
+            }
+
+            var name = word.Split('=', 2)[0];
+            var closest = Closest(name, parse.CommandResult.Command.Options.Where(static o => !o.Hidden).SelectMany(static o => o.Aliases.Prepend(o.Name)));
+            return $"unknown option '{name}' for '{CommandPath(parse)}'{(closest is null ? string.Empty : $"; did you mean '{closest}'?")}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The name nearest to a misspelt one, if any is near enough to be what was meant.</summary>
+    private static string? Closest(string word, IEnumerable<string> names) =>
+        names.Distinct()
+            .Select(n => (Name: n, Distance: Distance(word, n)))
+            .Where(x => x.Distance <= Math.Max(2, word.Length / 3))
+            .OrderBy(static x => x.Distance).ThenBy(static x => x.Name, StringComparer.Ordinal)
+            .Select(static x => x.Name)
+            .FirstOrDefault();
+
+    /// <summary>Edit distance (insertions, deletions, substitutions, and swaps of neighbours: a typo's usual kinds).</summary>
+    internal static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken, Func<Stream> stdin)
+    {
+        var fileArgument = new Argument<string>("file")
+        {
+            Description = "The report document: .html, .htm, .txt, .docx or .pdf; - reads one from standard input (its format told by its content).",
+        };
+        var extract = new Command(
+            "extract",
+            "Print one report as JSON: its sections, every cell with value, text and location, and the findings. " + ExitStatusHelp)
         {
             fileArgument,
         };
         extract.SetAction(parse =>
         {
-            var result = AuditOne(DisclosurePipeline.Default, parse.GetValue(fileArgument)!);
+            var file = parse.GetValue(fileArgument)!;
+            if (Directory.Exists(file))
+            {
+                stderr.WriteLine($"{file}: a directory; extract reads one document (for a directory: disclosure audit {file})");
+                return Unreadable;
+            }
+
+            var result = file == StandardInput ? AuditStandardInput(DisclosurePipeline.Default, stdin) : AuditOne(DisclosurePipeline.Default, file);
             stdout.Write(ReportJson.ToIndentedJson(result));
             stdout.Write('\n');
             return ExitCode([result]);
         });
 
-        var layoutArgument = new Argument<string>("file") { Description = "The document to show as the reader sees it." };
-        var layout = new Command("layout", "Show what the reader made of a document: its paragraphs and tables, cell by cell (for diagnosing a wrong cell).")
+        var layoutArgument = new Argument<string>("file")
+        {
+            Description = "The document to show as the reader sees it (.html, .htm, .txt, .docx, .pdf; - for standard input).",
+        };
+        var layout = new Command(
+            "layout",
+            "Show what the reader made of a document: its paragraphs and tables, cell by cell, rows and columns numbered from 1 " +
+            "as in every location (for diagnosing a wrong cell).")
         {
             layoutArgument,
         };
@@ -65,7 +183,8 @@ internal static class DisclosureCommand
             var file = parse.GetValue(layoutArgument)!;
             try
             {
-                var doc = DisclosurePipeline.Default.ReadLayout(File.ReadAllBytes(file), file);
+                var content = file == StandardInput ? ReadAll(stdin) : ReadDocument(file);
+                var doc = DisclosurePipeline.Default.ReadLayout(content, file);
                 stdout.Write(LayoutText.Describe(doc));
                 return Clean;
             }
@@ -78,11 +197,12 @@ internal static class DisclosureCommand
 
         var pathsArgument = new Argument<string[]>("paths")
         {
-            Description = "Report files and directories (searched recursively for .html, .htm, .txt, .docx, .doc, .pdf).",
+            Description = "Report files and directories (searched recursively for .html, .htm, .txt, .docx, .doc, .pdf); " +
+                          "- alone reads one document from standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = FormatOption();
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
         var findings = new Option<bool>("--findings") { Description = "With --format csv or parquet: one row per finding instead of one row per report." };
         var (ruleOption, disable, rulesFile) = RuleOptions();
         var crossYear = new Option<bool>("--cross-year")
@@ -94,21 +214,25 @@ internal static class DisclosureCommand
         {
             Description = "Seconds one file may take; a file past it gets its own 'timed out' result and the batch goes on.",
             DefaultValueFactory = _ => 60,
+            HelpName = "SECONDS",
         };
         var memory = new Option<int>("--memory-budget")
         {
             Description = "Megabytes of heap one file may take (in a worker process); a file that needs more gets its own error. 0: no limit.",
             DefaultValueFactory = _ => 1024,
+            HelpName = "MB",
         };
         var jobs = new Option<int>("--jobs", "-j")
         {
             Description = "Files read at once (default: one per core).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
         };
         var shard = new Option<string?>("--shard")
         {
             Description = "Read only part K of N (K from 0), e.g. --shard 0/4: parts are disjoint, chosen by a hash of each path " +
                           "relative to the directory given, so machines agree without talking.",
+            HelpName = "K/N",
         };
         var resume = new Option<bool>("--resume")
         {
@@ -119,7 +243,9 @@ internal static class DisclosureCommand
             Description = "Read in this process instead of killable worker processes: no memory budget, and a file past its limit " +
                           "is left running on its own thread.",
         };
-        var audit = new Command("audit", "Audit reports in batch and write one result per file; a summary goes to standard error.")
+        var audit = new Command(
+            "audit",
+            "Audit reports in batch and write one result per file; a summary goes to standard error. " + ExitStatusHelp)
         {
             pathsArgument,
             format,
@@ -174,7 +300,7 @@ internal static class DisclosureCommand
                     MaxParallelism = parallelism,
                     WorkerProcess = parse.GetValue(inProcess) ? null : WorkerProcess(options, budget),
                 });
-            return new BatchRun(request, stdout, stderr, interactive, cancellationToken).Run();
+            return new BatchRun(request, stdout, stderr, interactive, cancellationToken, stdin).Run();
         });
 
         var resultsArgument = new Argument<string[]>("results")
@@ -183,7 +309,7 @@ internal static class DisclosureCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var pairFormat = FormatOption();
-        var pairOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var pairOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
         var (pairRule, pairDisable, pairRulesFile) = RuleOptions();
         var pairs = new Command(
             "cross-year",
@@ -223,14 +349,16 @@ internal static class DisclosureCommand
         });
 
         return new RootCommand(
-            "Reads Chinese government information disclosure annual reports (政府信息公开工作年度报告), extracts their " +
-            "statistical tables and audits them.\n\nExamples:\n" +
-            "  disclosure audit testdata/sample/linhe_like_2023.html\n" +
+            "Reads Chinese government information disclosure annual reports (政府信息公开工作年度报告: .html, .txt, .docx, " +
+            ".pdf), extracts their statistical tables and audits them.\n\nExamples:\n" +
+            "  disclosure audit report.pdf                       # a summary of the report and its findings\n" +
             "  disclosure audit reports/ --format jsonl > results.jsonl\n" +
             "  disclosure audit reports/ --format csv -o cells.csv\n" +
             "  disclosure audit reports/ --rule SUM002=warning --disable CELL001\n" +
-            "  disclosure rules\n" +
-            "  disclosure extract report.txt")
+            "  curl -s URL | disclosure audit -                  # one document from standard input\n" +
+            "  disclosure extract report.docx                    # one report as JSON\n" +
+            "  disclosure rules                                  # the rule IDs\n\n" +
+            "'disclosure COMMAND --help' tells more of each command.\n" + ExitStatusHelp)
         {
             extract,
             audit,
@@ -244,7 +372,8 @@ internal static class DisclosureCommand
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text: a summary per file and its findings; jsonl: the contract's JSON, one line per file; " +
+            Description = "text: a summary per file and its findings; jsonl: one line of JSON per file (file, sections, cells with " +
+                          "value, text and location, findings: as 'disclosure extract' prints); " +
                           "csv: one row per report, one column per cell key (UTF-8 with BOM); sarif: SARIF 2.1.0 for code-scanning tools; " +
                           "parquet (with -o FILE): one row per report, one typed column per cell key (docs/parquet.md). " +
                           "With --findings, csv and parquet give one row per finding instead.",
@@ -256,9 +385,9 @@ internal static class DisclosureCommand
 
     private static (Option<string[]> Rule, Option<string[]> Disable, Option<string?> RulesFile) RuleOptions() =>
     (
-        new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable)." },
-        new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable)." },
-        new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}." }
+        new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable; 'disclosure rules' lists the IDs).", HelpName = "ID=SEVERITY" },
+        new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable).", HelpName = "ID" },
+        new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}.", HelpName = "FILE" }
     );
 
     private static string Shape(string format, bool findings) => format is "csv" or "parquet" && findings ? format + "-findings" : format;
@@ -358,6 +487,43 @@ internal static class DisclosureCommand
             return AuditResult.Failed(file, null, FailureKind.InternalError, $"unexpected error while reading: {e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>Standard input, read whole, as one document named <c>-</c>: its format is told by its content.</summary>
+    internal static AuditResult AuditStandardInput(DisclosurePipeline pipeline, Func<Stream> stdin)
+    {
+        byte[] content;
+        try
+        {
+            content = ReadAll(stdin);
+        }
+        catch (IOException e)
+        {
+            return AuditResult.Failed(StandardInput, null, FailureKind.IoError, $"cannot read standard input: {e.Message}");
+        }
+
+        try
+        {
+            return pipeline.Audit(content, StandardInput);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            return AuditResult.Failed(StandardInput, null, FailureKind.InternalError, $"unexpected error while reading: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    internal static byte[] ReadAll(Func<Stream> open)
+    {
+        using var input = open();
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    // A document named on the command line, with the reason in plain words where it cannot be read.
+    private static byte[] ReadDocument(string file) =>
+        File.Exists(file) ? File.ReadAllBytes(file)
+        : Directory.Exists(file) ? throw new IOException("a directory, not a document")
+        : throw new IOException("file not found");
 
     private static int ExitCode(IReadOnlyCollection<AuditResult> results) =>
         results.Any(static r => r.Error is not null) ? Unreadable

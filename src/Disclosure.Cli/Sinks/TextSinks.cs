@@ -61,11 +61,18 @@ internal sealed class CsvFindingsSink : IResultSink
 
     public void Add(AuditResult result) => _output.Write(ReportCsv.FindingRows(result));
 
-    public void AddCrossYear(CrossYearResult pair) => _output.Write(ReportCsv.FindingRows(pair.AsResult()));
+    public void AddCrossYear(CrossYearResult pair) => _output.Write(ReportCsv.FindingRows(Placeless(pair.AsResult())));
 
     public void Complete() => _output.Flush();
 
     public void Dispose() => _output.Flush();
+
+    // A cross-year finding compares two files, and the pass keeps cells read back from JSON Lines (with locations) or
+    // Parquet (without): its location field stays empty, so that both give the same rows.
+    private static AuditResult Placeless(AuditResult result) =>
+        result.Report is { } report
+            ? result with { Report = report with { Cells = report.Cells.ToDictionary(static kv => kv.Key, static kv => kv.Value with { Location = string.Empty }) } }
+            : result;
 }
 
 /// <summary>SARIF 2.1.0, streamed.</summary>

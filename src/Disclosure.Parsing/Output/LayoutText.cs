@@ -6,7 +6,7 @@ namespace Disclosure.Parsing.Output;
 /// <summary>A plain listing of a <see cref="LayoutDocument"/>, block by block and cell by cell, for diagnosis.</summary>
 public static class LayoutText
 {
-    /// <summary>One line per paragraph; per table, one line per cell origin with its grid position and spans.</summary>
+    /// <summary>One line per paragraph; per table, one line per cell origin with its grid position (from 1) and spans.</summary>
     public static string Describe(LayoutDocument document)
     {
         var sb = new StringBuilder();
@@ -23,10 +23,11 @@ public static class LayoutText
                         .Append(t.IsGridAligned ? string.Empty : ", not grid-aligned").Append('\n');
                     foreach (var c in t.Cells.OrderBy(static c => c.Row).ThenBy(static c => c.Column))
                     {
-                        sb.Append("  r").Append(c.Row).Append(" c").Append(c.Column);
+                        // Numbered from 1, as every location is: "row 4, col 10" here is "row 4, col 10" in the JSON.
+                        sb.Append("  row ").Append(c.Row + 1).Append(", col ").Append(c.Column + 1);
                         if (c.RowSpan > 1 || c.ColumnSpan > 1)
                         {
-                            sb.Append(" span ").Append(c.RowSpan).Append('x').Append(c.ColumnSpan);
+                            sb.Append(", span ").Append(c.RowSpan).Append('x').Append(c.ColumnSpan);
                         }
 
                         sb.Append(": ").Append(c.Text.Replace("\n", " / ")).Append('\n');

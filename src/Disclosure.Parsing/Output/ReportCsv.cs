@@ -13,15 +13,18 @@ public static class ReportCsv
     /// <summary>The byte order mark to write once at the start of the file.</summary>
     public static ReadOnlySpan<byte> Preamble => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>The header line: <c>file,agency,year</c>, then every cell key.</summary>
+    /// <summary>
+    /// The header line: <c>file,agency,year</c>, then every cell key, then <c>format,error,error_kind</c> (what the file
+    /// was read as, and why it could not be read: an unreadable file's row is not a blank report's).
+    /// </summary>
     public static string Header() =>
-        Line(new[] { "file", "agency", "year" }.Concat(CellCatalog.All.Select(static c => c.Key)));
+        Line(new[] { "file", "agency", "year" }.Concat(CellCatalog.All.Select(static c => c.Key)).Concat(["format", "error", "error_kind"]));
 
     /// <summary>The data line of one result; a cell that is absent, blank or not a number is an empty field.</summary>
     public static string Row(AuditResult result)
     {
         var report = result.Report;
-        var fields = new List<string>(CellCatalog.All.Count + 3)
+        var fields = new List<string>(CellCatalog.All.Count + 6)
         {
             result.File,
             report?.Agency ?? string.Empty,
@@ -33,6 +36,9 @@ public static class ReportCsv
             fields.Add(value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         }
 
+        fields.Add(result.Format ?? string.Empty);
+        fields.Add(result.Error ?? string.Empty);
+        fields.Add(result.ErrorKind is { } kind ? FailureKinds.Name(kind) : string.Empty);
         return Line(fields);
     }
 
@@ -54,9 +60,9 @@ public static class ReportCsv
         return sb.Append("\r\n").ToString();
     }
 
-    /// <summary>The header line of the findings data set: one row per finding.</summary>
+    /// <summary>The header line of the findings data set: one row per finding; <c>location</c> is where it is (page, table, row or column).</summary>
     public static string FindingsHeader() =>
-        Line(["file", "agency", "year", "rule", "severity", "section", "cells", "expected", "actual", "message"]);
+        Line(["file", "agency", "year", "rule", "severity", "section", "cells", "expected", "actual", "message", "location"]);
 
     /// <summary>One line per finding of a result; an unreadable file gives one line with its error as the message.</summary>
     public static string FindingRows(AuditResult result)
@@ -65,14 +71,15 @@ public static class ReportCsv
         string[] who = [result.File, report?.Agency ?? string.Empty, report?.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty];
         if (result.Error is not null)
         {
-            return Line([.. who, string.Empty, "error", string.Empty, string.Empty, string.Empty, string.Empty, result.Error]);
+            return Line([.. who, string.Empty, "error", string.Empty, string.Empty, string.Empty, string.Empty, result.Error, string.Empty]);
         }
 
         var sb = new StringBuilder();
         foreach (var f in result.Findings)
         {
             sb.Append(Line([.. who, f.RuleId, ReportJson.SeverityName(f.Severity), f.Section ?? string.Empty, string.Join(' ', f.Cells),
-                f.Expected?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Actual?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Message]));
+                f.Expected?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Actual?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, f.Message,
+                FindingPlace.Describe(f, report) ?? string.Empty]));
         }
 
         return sb.ToString();

@@ -3,7 +3,7 @@ using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Output;
 
-/// <summary>A short readable summary per document: a verdict line, then its findings grouped by section.</summary>
+/// <summary>A short readable summary per document: a verdict line, then its findings grouped by section, each with where it is.</summary>
 public static class ReportText
 {
     /// <summary>The summary of one result, ending with a line break.</summary>
@@ -33,7 +33,13 @@ public static class ReportText
             sb.Append("  第").Append(group.Key).Append("部分\n");
             foreach (var f in group)
             {
-                sb.Append("    ").Append(ReportJson.SeverityName(f.Severity)).Append(' ').Append(f.RuleId).Append(": ").Append(f.Message).Append('\n');
+                sb.Append("    ").Append(ReportJson.SeverityName(f.Severity)).Append(' ').Append(f.RuleId);
+                if (FindingPlace.Describe(f, report) is { } place)
+                {
+                    sb.Append(" (").Append(place).Append(')');
+                }
+
+                sb.Append(": ").Append(f.Message).Append('\n');
             }
         }
 

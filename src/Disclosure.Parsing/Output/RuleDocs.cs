@@ -32,10 +32,17 @@ public static class RuleDocs
     /// <summary>One line per rule, for the terminal.</summary>
     public static string Listing(IEnumerable<RuleDescriptor> rules)
     {
+        // Columns as wide as their longest entry and two spaces apart, so that no category runs into its title.
+        var list = rules.ToList();
+        string[] heading = ["ID", "SEVERITY", "CATEGORY"];
+        var id = list.Select(static r => r.Id.Length).Append(heading[0].Length).Max() + 2;
+        var severity = list.Select(static r => ReportJson.SeverityName(r.DefaultSeverity).Length).Append(heading[1].Length).Max() + 2;
+        var category = list.Select(static r => r.Category.Length).Append(heading[2].Length).Max() + 2;
         var sb = new StringBuilder();
-        foreach (var r in rules)
+        sb.Append(heading[0].PadRight(id)).Append(heading[1].PadRight(severity)).Append(heading[2].PadRight(category)).Append("TITLE\n");
+        foreach (var r in list)
         {
-            sb.Append(r.Id.PadRight(8)).Append(ReportJson.SeverityName(r.DefaultSeverity).PadRight(8)).Append(r.Category.PadRight(9)).Append(r.Title).Append('\n');
+            sb.Append(r.Id.PadRight(id)).Append(ReportJson.SeverityName(r.DefaultSeverity).PadRight(severity)).Append(r.Category.PadRight(category)).Append(r.Title).Append('\n');
         }
 
         return sb.ToString();

@@ -168,7 +168,7 @@ public sealed class DisclosureCommandTests
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(3);
         var header = lines[0].TrimStart('\uFEFF').Split(',');
-        header.Length.Should().Be(3 + Disclosure.Parsing.Model.CellCatalog.All.Count);
+        header.Length.Should().Be(3 + Disclosure.Parsing.Model.CellCatalog.All.Count + 3, "file, agency, year, the cells, then format, error, error_kind");
         var row = lines[2].Split(',');
         row[Array.IndexOf(header, "requests.new.commercial")].Should().BeEmpty("a blank cell has no value");
         row[Array.IndexOf(header, "year")].Should().Be("2023");
@@ -215,7 +215,7 @@ public sealed class DisclosureCommandTests
         var (_, output, _) = Run("audit", "--format", "csv", "--findings", Sample("html/blank_and_null_cells.html"));
 
         var lines = output.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("file,agency,year,rule,severity,section,cells,expected,actual,message");
+        lines[0].Should().Be("file,agency,year,rule,severity,section,cells,expected,actual,message,location");
         lines.Skip(1).Should().HaveCount(5).And.OnlyContain(static l => l.Contains(",CELL001,error,"));
     }
 

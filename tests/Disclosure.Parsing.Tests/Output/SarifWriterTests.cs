@@ -26,16 +26,44 @@ public sealed class SarifWriterTests
 
     private static string Sample(string name) => Path.Combine(TestPaths.TestData, name);
 
+    private static string SampleLog() =>
+        Sarif(Sample("html/broken_totals.html"), Sample("text/inline_tabs.txt"), Sample("pdf/vertical_label_defects.pdf"), Sample("pdf/errors/encrypted.pdf"));
+
+    /// <summary>
+    /// SARIF 2.1.0 as far as this writer uses it, in a schema written for the project (Output/sarif-2.1.0-subset.schema.json):
+    /// no npm, no network, on every test run.
+    /// </summary>
     [Test]
-    public async Task IsValidAgainstTheSarif210Schema()
+    public async Task IsValidAgainstTheSarif210SchemaForWhatItWrites()
     {
-        var schemaPath = Path.Combine(TestPaths.Root, "tests", "Disclosure.Parsing.Tests", "obj", "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "tests", "Disclosure.Parsing.Tests", "Output", "sarif-2.1.0-subset.schema.json"));
+        var log = SampleLog();
+
+        schema.Validate(log).Should().BeEmpty();
+
+        // The check itself can fail: what SARIF forbids, the subset forbids too.
+        schema.Validate("""{"version": "2.1.0", "runs": [{"tool": {}}]}""").Should().NotBeEmpty("a driver is required");
+        schema.Validate(log.Replace("\"ruleId\"", "\"ruleID\"", StringComparison.Ordinal)).Should().NotBeEmpty("objects are closed, as in SARIF");
+        schema.Validate(log.Replace("\"level\": \"error\"", "\"level\": \"fatal\"", StringComparison.Ordinal)).Should().NotBeEmpty("levels are SARIF's four");
+        schema.Validate(log.Replace("\"version\": \"2.1.0\"", "\"version\": \"2.0.0\"", StringComparison.Ordinal)).Should().NotBeEmpty();
+    }
+
+    /// <summary>
+    /// The whole OASIS schema, where it is present: .ci/run fetches it (npm, kept out of the repository) and names it in
+    /// DISCLOSURE_SARIF_SCHEMA. Without it this test is reported as skipped, never as passed.
+    /// </summary>
+    [Test]
+    public async Task IsValidAgainstTheFullSarif210Schema()
+    {
+        var schemaPath = Environment.GetEnvironmentVariable("DISCLOSURE_SARIF_SCHEMA");
+        if (string.IsNullOrEmpty(schemaPath))
+        {
+            Assert.Ignore("DISCLOSURE_SARIF_SCHEMA is not set: the full SARIF schema is checked in .ci/run");
+        }
+
         var schema = await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(schemaPath));
-        var log = Sarif(Sample("html/broken_totals.html"), Sample("text/inline_tabs.txt"), Sample("pdf/vertical_label_defects.pdf"), Sample("pdf/errors/encrypted.pdf"));
 
-        var errors = schema.Validate(log);
-
-        errors.Should().BeEmpty();
+        schema.Validate(SampleLog()).Should().BeEmpty();
         schema.Validate("""{"version": "2.1.0", "runs": [{"tool": {}}]}""").Should().NotBeEmpty("the schema check itself can fail");
     }
 

@@ -33,7 +33,8 @@ internal sealed class AppealsBlockTotalRule : IReportRule
             if (sum != v[0])
             {
                 yield return new Finding(Rule.Id, Rule.DefaultSeverity, "四", keys, sum, v[0],
-                    $"第四部分“{BlockNames[block]}”总计应为 {CellNames.Number(sum)}，实际为 {CellNames.Number(v[0])}");
+                    $"第四部分“{BlockNames[block]}”：结果维持、结果纠正、其他结果、尚未审结之和为 {CellNames.Number(sum)}，" +
+                    $"总计填的是 {CellNames.Number(v[0])}，二者应相等");
             }
         }
     }

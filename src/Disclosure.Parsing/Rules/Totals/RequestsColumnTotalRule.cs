@@ -27,7 +27,8 @@ internal sealed class RequestsColumnTotalRule : IReportRule
             if (sum != v[0])
             {
                 yield return new Finding(Rule.Id, Rule.DefaultSeverity, "三", keys, sum, v[0],
-                    $"第三部分“{CellNames.Column(keys[0])}”列第（七）项总计应为 {CellNames.Number(sum)}，实际为 {CellNames.Number(v[0])}");
+                    $"第三部分“{CellNames.Column(keys[0])}”列：第（一）至（六）项之和为 {CellNames.Number(sum)}，" +
+                    $"第（七）项总计填的是 {CellNames.Number(v[0])}，二者应相等");
             }
         }
     }

@@ -27,7 +27,8 @@ internal sealed class RequestsRowTotalRule : IReportRule
             if (sum != v[0])
             {
                 yield return new Finding(Rule.Id, Rule.DefaultSeverity, "三", keys, sum, v[0],
-                    $"第三部分“{CellNames.Row(keys[0])}”行“总计”列应为 {CellNames.Number(sum)}，实际为 {CellNames.Number(v[0])}");
+                    $"第三部分“{CellNames.Row(keys[0])}”行：自然人与五类法人或其他组织之和为 {CellNames.Number(sum)}，" +
+                    $"“总计”列填的是 {CellNames.Number(v[0])}，二者应相等");
             }
         }
     }

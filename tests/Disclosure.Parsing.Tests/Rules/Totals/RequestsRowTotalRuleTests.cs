@@ -17,7 +17,7 @@ public sealed class RequestsRowTotalRuleTests
             .Should().ContainSingle().Subject;
 
         finding.Cells.Should().HaveCount(7).And.StartWith("requests.denied_inquiry.total");
-        finding.Message.Should().Contain("8.属于行政查询事项").And.Contain("实际为");
+        finding.Message.Should().Contain("8.属于行政查询事项").And.Contain("之和为");
     }
 
     [Test]
