@@ -30,6 +30,23 @@ internal sealed class RuleEngine(IReadOnlyList<IReportRule> rules, IReadOnlyList
         }
 
         var severity = options.SeverityOverrides.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
-        return check().Select(f => f.Severity == severity ? f : f with { Severity = severity });
+        List<Finding> findings;
+        try
+        {
+            findings = check().ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A rule that throws costs its own check only (RULE001 says which), never the other rules' findings.
+            return options.DisabledRules.Contains(RuleFailure.Rule.Id) ? [] : [Failed(rule, e)];
+        }
+
+        return findings.Select(f => f.Severity == severity ? f : f with { Severity = severity });
+    }
+
+    private Finding Failed(RuleDescriptor rule, Exception e)
+    {
+        var finding = RuleFailure.For(rule, e);
+        return options.SeverityOverrides.TryGetValue(finding.RuleId, out var s) ? finding with { Severity = s } : finding;
     }
 }

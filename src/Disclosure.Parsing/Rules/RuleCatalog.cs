@@ -8,7 +8,7 @@ namespace Disclosure.Parsing.Rules;
 
 /// <summary>
 /// The rule catalogue: the contract's core rules and the checks added since (SEC004, YEAR001, CELL004, CELL005, TEXT001, XYR001,
-/// XYR002). IDs are stable;
+/// XYR002, and RULE001 for a rule that failed). IDs are stable;
 /// new checks get new IDs.
 /// </summary>
 public static class RuleCatalog
@@ -38,7 +38,7 @@ public static class RuleCatalog
 
     /// <summary>The descriptors of every rule (one report, then pairs of reports), in catalogue order.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-        CoreRules().Select(static r => r.Descriptor).Concat(PairRules().Select(static r => r.Descriptor)).ToList();
+        CoreRules().Select(static r => r.Descriptor).Concat(PairRules().Select(static r => r.Descriptor)).Append(RuleFailure.Rule).ToList();
 
     /// <summary>The descriptor with <paramref name="id"/> (any case), or null.</summary>
     public static RuleDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
