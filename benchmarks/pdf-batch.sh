@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Side by side, in one run: `disclosure audit` over a batch of report PDFs against poppler's `pdftotext -layout`
-# over the same files (the cost of merely dumping their text). Prints median wall times, the ratio and peak memory.
+# over the same files (the cost of merely dumping their text). Prints, for the tool reading in its worker processes
+# (the default) and reading in its own process (--in-process), the median wall time and CPU time (user + system, all
+# processes) against pdftotext's, both ratios, and peak memory. On a machine with cores to spare the wall ratio hides
+# CPU spent: the CPU ratio is what a busy machine pays.
 #
 #   benchmarks/pdf-batch.sh [COUNT] [ROUNDS]        (defaults: 50 files, 5 rounds)
 #
@@ -37,19 +40,35 @@ for f in "$@"; do pdftotext -layout "$f" /dev/null; done
 SH
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-: >"$work/ours" && : >"$work/theirs"
+# One line per run: wall, user, system, peak KB. GNU time counts the worker processes (waited-for children) too.
+measure() {
+  local into=$1
+  shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" 2>>"$work/stderr" || true
+  grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/t" >>"$into"  # not time's "exited with non-zero status" line
+}
+: >"$work/workers" && : >"$work/in-process" && : >"$work/theirs"
 for ((r = 0; r < rounds; r++)); do
-  # Alternate the two so that a busy moment on the machine does not fall on one side only.
-  /usr/bin/time -f "%e %M" -o "$work/t" "${tool[@]}" audit --format jsonl "${files[@]}" >"$work/out.jsonl" || true
-  grep -E '^[0-9.]+ [0-9]+$' "$work/t" >>"$work/ours"  # not time's "exited with non-zero status" line
-  /usr/bin/time -f "%e %M" -o "$work/t" bash "$work/poppler.sh" "${files[@]}"
-  grep -E '^[0-9.]+ [0-9]+$' "$work/t" >>"$work/theirs"
+  # Alternate the three so that a busy moment on the machine does not fall on one side only.
+  measure "$work/workers" "${tool[@]}" audit --format jsonl -o "$work/out.jsonl" "${files[@]}"
+  measure "$work/in-process" "${tool[@]}" audit --format jsonl --in-process -o "$work/out-in-process.jsonl" "${files[@]}"
+  measure "$work/theirs" bash "$work/poppler.sh" "${files[@]}"
 done
 
-lines=$(wc -l <"$work/out.jsonl")
-[ "$lines" -eq "$count" ] || { echo "expected $count result lines, got $lines" >&2; exit 1; }
-ours=$(cut -d' ' -f1 "$work/ours" | median)
-theirs=$(cut -d' ' -f1 "$work/theirs" | median)
-peak=$(cut -d' ' -f2 "$work/ours" | sort -n | tail -n 1)
-echo "$count PDFs, $(nproc) cores, median of $rounds: disclosure audit ${ours} s, pdftotext -layout ${theirs} s," \
-  "ratio $(awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "%.2f", a / b}'), peak memory $((peak / 1024)) MB"
+for out in "$work/out.jsonl" "$work/out-in-process.jsonl"; do
+  lines=$(wc -l <"$out")
+  [ "$lines" -eq "$count" ] || { tail -n 5 "$work/stderr" >&2; echo "expected $count result lines, got $lines" >&2; exit 1; }
+done
+wall() { cut -d' ' -f1 "$1" | median; }
+cpu() { awk '{printf "%.2f\n", $2 + $3}' "$1" | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+theirs_wall=$(wall "$work/theirs")
+theirs_cpu=$(cpu "$work/theirs")
+echo "$count PDFs, $(nproc) cores, median of $rounds: pdftotext -layout ${theirs_wall} s wall, ${theirs_cpu} s CPU"
+for mode in workers in-process; do
+  ours_wall=$(wall "$work/$mode")
+  ours_cpu=$(cpu "$work/$mode")
+  peak=$(cut -d' ' -f4 "$work/$mode" | sort -n | tail -n 1)
+  printf '  disclosure audit (%s): %s s wall, %s s CPU; wall ratio %s, CPU ratio %s; peak memory %s MB\n' \
+    "$mode" "$ours_wall" "$ours_cpu" "$(ratio "$ours_wall" "$theirs_wall")" "$(ratio "$ours_cpu" "$theirs_cpu")" "$((peak / 1024))"
+done

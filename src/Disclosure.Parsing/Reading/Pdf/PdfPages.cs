@@ -41,7 +41,7 @@ internal sealed class PdfPages : IDisposable
         PdfDocument? document = null;
         try
         {
-            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, Logger = log });
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, Logger = log, FilterProvider = PdfFilters.Instance });
             return new PdfPages(document, log);
         }
         catch (PdfDocumentEncryptedException e)

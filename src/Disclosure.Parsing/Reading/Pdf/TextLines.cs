@@ -6,7 +6,25 @@ namespace Disclosure.Parsing.Reading.Pdf;
 /// <summary>A line of glyphs in reading order, with its extent.</summary>
 internal sealed record TextLine(List<Glyph> Glyphs, double Top, double Bottom, double Left, double Right)
 {
-    public double Size => Glyphs.Average(static g => g.Size);
+    /// <summary>The glyphs' mean size: taken once, a line's glyphs do not change after it is built.</summary>
+    public double Size { get; } = MeanSize(Glyphs);
+
+    // Summed in order, as Enumerable.Average does, so that the mean is the same to the last bit.
+    private static double MeanSize(List<Glyph> glyphs)
+    {
+        if (glyphs.Count == 0)
+        {
+            throw new InvalidOperationException("a line has at least one glyph");
+        }
+
+        var sum = 0.0;
+        foreach (var g in glyphs)
+        {
+            sum += g.Size;
+        }
+
+        return sum / glyphs.Count;
+    }
 }
 
 /// <summary>Groups glyphs into lines and lines into text, the way a person reads them.</summary>
@@ -14,8 +32,8 @@ internal static class TextLines
 {
     /// <summary>Lines of upright glyphs, top to bottom, each left to right.</summary>
     /// <remarks>
-    /// Runs once per table cell, so it avoids LINQ: the sorts are stable (ties keep their input order), as the
-    /// orderings they replace were.
+    /// Runs once per table cell, so it avoids LINQ and sorts keys rather than glyphs. Every ordering here is the
+    /// stable one (ties keep their input order), as the orderings it replaced were.
     /// </remarks>
     public static List<TextLine> Build(IReadOnlyList<Glyph> glyphs)
     {
@@ -25,54 +43,59 @@ internal static class TextLines
         }
 
         // Top to bottom by vertical middle, then left to right; the input index breaks ties.
-        var order = new int[glyphs.Count];
+        var order = new (double CenterY, double Left, int Index)[glyphs.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            var g = glyphs[i];
+            order[i] = (g.CenterY, g.Left, i);
         }
 
-        Array.Sort(order, (a, b) =>
+        Array.Sort(order, static (a, b) =>
         {
-            var c = glyphs[a].CenterY.CompareTo(glyphs[b].CenterY);
+            var c = a.CenterY.CompareTo(b.CenterY);
             if (c == 0)
             {
-                c = glyphs[a].Left.CompareTo(glyphs[b].Left);
+                c = a.Left.CompareTo(b.Left);
             }
 
-            return c != 0 ? c : a.CompareTo(b);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
         });
 
+        // A glyph joins the nearest line above whose vertical middle band it overlaps (the line's last glyph).
         var lines = new List<List<Glyph>>();
-        foreach (var index in order)
+        var lastCenter = new List<double>();
+        var lastSize = new List<double>();
+        foreach (var (centerY, _, index) in order)
         {
             var g = glyphs[index];
-
-            // A glyph joins the nearest line above whose vertical middle band it overlaps.
-            List<Glyph>? line = null;
+            var joined = -1;
             for (var l = lines.Count - 1; l >= 0; l--)
             {
-                var last = lines[l][^1];
-                if (Math.Abs(last.CenterY - g.CenterY) <= Math.Max(last.Size, g.Size) * 0.45)
+                if (Math.Abs(lastCenter[l] - centerY) <= Math.Max(lastSize[l], g.Size) * 0.45)
                 {
-                    line = lines[l];
+                    joined = l;
                     break;
                 }
             }
 
-            if (line is null)
+            if (joined < 0)
             {
                 lines.Add([g]);
+                lastCenter.Add(centerY);
+                lastSize.Add(g.Size);
             }
             else
             {
-                line.Add(g);
+                lines[joined].Add(g);
+                lastCenter[joined] = centerY;
+                lastSize[joined] = g.Size;
             }
         }
 
         var result = new List<TextLine>(lines.Count);
         foreach (var line in lines)
         {
-            InsertionSort(line, static (a, b) => a.Left.CompareTo(b.Left));
+            SortByLeft(line);
             double top = double.MaxValue, bottom = double.MinValue, left = double.MaxValue, right = double.MinValue;
             foreach (var g in line)
             {
@@ -87,6 +110,41 @@ internal static class TextLines
 
         InsertionSort(result, static (a, b) => a.Top.CompareTo(b.Top));
         return result;
+    }
+
+    /// <summary>
+    /// Left to right, ties in the order the glyphs joined the line. A line's glyphs arrive by vertical middle, so
+    /// punctuation and digits that sit higher or lower come out of place: an insertion sort went quadratic here.
+    /// </summary>
+    private static void SortByLeft(List<Glyph> line)
+    {
+        var sorted = true;
+        for (var i = 1; i < line.Count && sorted; i++)
+        {
+            sorted = line[i - 1].Left.CompareTo(line[i].Left) <= 0;
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
+        var keys = new (double Left, int Index)[line.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (line[i].Left, i);
+        }
+
+        Array.Sort(keys, static (a, b) =>
+        {
+            var c = a.Left.CompareTo(b.Left);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        var glyphs = line.ToArray();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            line[i] = glyphs[keys[i].Index];
+        }
     }
 
     /// <summary>A stable sort for the short, nearly sorted lists here.</summary>
