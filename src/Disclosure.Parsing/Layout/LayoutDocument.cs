@@ -1,3 +1,5 @@
+using Disclosure.Parsing.Model;
+
 namespace Disclosure.Parsing.Layout;
 
 /// <summary>
@@ -9,11 +11,14 @@ namespace Disclosure.Parsing.Layout;
 /// <param name="Blocks">Paragraphs and tables in reading order.</param>
 public sealed record LayoutDocument(string Format, string? Title, IReadOnlyList<LayoutBlock> Blocks)
 {
+    /// <summary>Paragraphs and tables in reading order. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutBlock> Blocks { get; init => field = ValueList.Of(value); } = ValueList.Of(Blocks);
+
     /// <summary>
     /// What the reader had to leave out or repair, each in words a person can act on (<c>page 3 could not be read and
     /// was skipped: …</c>); empty when the whole document was read. The blocks are what could be read.
     /// </summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<string> Problems { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
 }
 
 /// <summary>A paragraph or a table of a <see cref="LayoutDocument"/>.</summary>
@@ -49,10 +54,10 @@ public sealed record LayoutTable : LayoutBlock
     public LayoutTable(int index, IReadOnlyList<LayoutCell> cells, bool isGridAligned, string location)
     {
         Index = index;
-        Cells = cells;
+        Cells = ValueList.Of(cells);
         IsGridAligned = isGridAligned;
         Location = location;
-        Rows = BuildRows(cells);
+        Rows = BuildRows(Cells);
     }
 
     /// <summary>The table's ordinal in the document (1-based).</summary>
@@ -100,7 +105,7 @@ public sealed record LayoutTable : LayoutBlock
             row.Sort(static (a, b) => a.Column.CompareTo(b.Column));
         }
 
-        return rows;
+        return ValueList.OfLists(rows);
     }
 }
 
