@@ -18,11 +18,16 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     /// <summary>
     /// The items of <paramref name="items"/> in a list no one else holds; a list that is already one is shared as is.
-    /// Nested lists of lists are made values by the caller (see <see cref="ValueList.OfLists{T}"/>).
+    /// Nested lists of lists are made values by the caller (see <see cref="ValueList.OfLists{T}"/>). Null is taken as
+    /// empty: the JSON source generator sets an init-only property missing from the JSON to null.
     /// </summary>
-    public static ValueList<T> Of(IEnumerable<T> items)
+    public static ValueList<T> Of(IEnumerable<T>? items)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        if (items is null)
+        {
+            return Empty;
+        }
+
         if (items is ValueList<T> value)
         {
             return value;
@@ -89,12 +94,16 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 /// <summary>Builds <see cref="ValueList{T}"/>s.</summary>
 internal static class ValueList
 {
-    public static ValueList<T> Of<T>(IEnumerable<T> items) => ValueList<T>.Of(items);
+    public static ValueList<T> Of<T>(IEnumerable<T>? items) => ValueList<T>.Of(items);
 
-    /// <summary>A list of lists that compares by value at both levels.</summary>
-    public static ValueList<IReadOnlyList<T>> OfLists<T>(IEnumerable<IReadOnlyList<T>> lists)
+    /// <summary>A list of lists that compares by value at both levels (null taken as empty).</summary>
+    public static ValueList<IReadOnlyList<T>> OfLists<T>(IEnumerable<IReadOnlyList<T>>? lists)
     {
-        ArgumentNullException.ThrowIfNull(lists);
+        if (lists is null)
+        {
+            return ValueList<IReadOnlyList<T>>.Empty;
+        }
+
         return lists is ValueList<IReadOnlyList<T>> value && value.All(static l => l is ValueList<T>)
             ? value
             : ValueList<IReadOnlyList<T>>.Of(lists.Select(static l => (IReadOnlyList<T>)ValueList<T>.Of(l)));
@@ -113,10 +122,13 @@ internal sealed class ValueMap<TKey, TValue> : IReadOnlyDictionary<TKey, TValue>
 
     private ValueMap(Dictionary<TKey, TValue> entries) => _entries = entries;
 
-    /// <summary>The entries of <paramref name="entries"/>, compared with <paramref name="comparer"/>; a map that is already one is shared as is.</summary>
-    public static ValueMap<TKey, TValue> Of(IEnumerable<KeyValuePair<TKey, TValue>> entries, IEqualityComparer<TKey> comparer)
+    /// <summary>
+    /// The entries of <paramref name="entries"/>, compared with <paramref name="comparer"/>; a map that is already one is
+    /// shared as is. Null is taken as empty (see <see cref="ValueList{T}.Of"/>).
+    /// </summary>
+    public static ValueMap<TKey, TValue> Of(IEnumerable<KeyValuePair<TKey, TValue>>? entries, IEqualityComparer<TKey> comparer)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        entries ??= [];
         if (entries is ValueMap<TKey, TValue> value && value._entries.Comparer.Equals(comparer))
         {
             return value;

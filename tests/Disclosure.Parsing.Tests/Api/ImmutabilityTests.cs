@@ -148,6 +148,35 @@ public sealed class ImmutabilityTests
         AssertReadOnly(DisclosurePipeline.Default.Rules, "DisclosurePipeline.Rules");
         AssertReadOnly(DisclosurePipeline.Default.PairRules, "DisclosurePipeline.PairRules");
         AssertReadOnlyGraph(new AuditOptions { DisabledRules = new HashSet<string> { "SUM001" } });
+        AssertReadOnlyGraph(new HtmlReaderOptions());
+        AssertReadOnlyGraph(new Disclosure.Parsing.Batch.WorkerProcessOptions("w", ["a"]) { Environment = new Dictionary<string, string> { ["A"] = "1" } });
+
+        var summary = new Disclosure.Parsing.Batch.BatchSummary();
+        summary.Add(result);
+        summary.Add(Disclosure.Parsing.Model.AuditResult.Failed("x", null, FailureKind.Corrupt, "damaged"));
+        AssertReadOnly(summary.FindingsByRule, "BatchSummary.FindingsByRule");
+        AssertReadOnly(summary.Unreadable, "BatchSummary.Unreadable");
+
+        var pass = new Disclosure.Parsing.Rules.CrossYear.CrossYearPass(DisclosurePipeline.Default);
+        AssertReadOnly(pass.CellsKept!, "CrossYearPass.CellsKept");
+        AssertReadOnlyGraph(new Disclosure.Parsing.Rules.CrossYear.CrossYearResult("a", "b", result.Report, 2023, [.. result.Findings]));
+    }
+
+    [Test]
+    public void ReaderAndWorkerOptionsCopyWhatTheyAreGiven()
+    {
+        var skipped = new HashSet<string> { "nav" };
+        var options = new HtmlReaderOptions { SkippedElements = skipped };
+        skipped.Add("table");
+        options.SkippedElements.Should().BeEquivalentTo(["nav"]);
+
+        var arguments = new List<string> { "worker" };
+        var environment = new Dictionary<string, string> { ["A"] = "1" };
+        var worker = new Disclosure.Parsing.Batch.WorkerProcessOptions("w", arguments) { Environment = environment };
+        arguments.Add("--evil");
+        environment["B"] = "2";
+        worker.Arguments.Should().Equal("worker");
+        worker.Environment.Should().HaveCount(1);
     }
 
     [Test]
