@@ -27,7 +27,7 @@ public sealed record Report(
     /// <summary>The three statistical tables (sections 二, 三, 四), found or not. Read-only.</summary>
     public IReadOnlyList<ReportTable> Tables { get; init => field = ValueList.Of(value); } = ValueList.Of(Tables);
 
-    /// <summary>Every located cell by canonical key (see <see cref="CellCatalog"/>), in the catalogue's order. Read-only.</summary>
+    /// <summary>Every located cell by canonical key (see <see cref="CellCatalog"/>), in the order given (the recogniser gives the catalogue's). Read-only.</summary>
     public IReadOnlyDictionary<string, ReportCell> Cells { get; init => field = ValueMap<string, ReportCell>.Of(value, StringComparer.Ordinal); } =
         ValueMap<string, ReportCell>.Of(Cells, StringComparer.Ordinal);
 
