@@ -44,14 +44,14 @@ internal static class GlanceCost
         Line("ordinary: is it text (as the reader asks)", ordinary, i => sink += Disclosure.Parsing.Reading.TextDecoding.LooksLikeText(ordinaryBytes[i].AsSpan(0, Math.Min(ordinaryBytes[i].Length, 8192))) ? 1 : 0);
         var decoded = ordinaryBytes.Select(static b => Disclosure.Parsing.Reading.TextDecoding.Decode(b, HtmlReader.DeclaredCharset(b.AsSpan(0, Math.Min(b.Length, 8192))))).ToArray();
         Line("ordinary: the glance's own part (flatten, markers)", ordinary, i => sink += ReportMarkers.Look(decoded[i], markup: true).Anchors);
-        Line("ordinary: glance (decode, flatten, markers)", ordinary, i => sink += ReportMarkers.RejectBeforeReading(reader, ordinaryBytes[i])?.Length ?? 0);
+        Line("ordinary: glance (decode, flatten, markers)", ordinary, i => sink += ReportMarkers.RejectBeforeReading(reader, ordinaryBytes[i], out _)?.Length ?? 0);
         Line("ordinary: full read (reader, recogniser)", ordinary, i =>
         {
             var layout = reader.Read(ordinaryBytes[i]);
             sink += ReportEvidence.Weigh(layout, ReportRecognizer.Recognize(layout)).IsReport ? 1 : 0;
         });
         Line("ordinary: audit (glance, as the tool runs)", ordinary, i => sink += DisclosurePipeline.Default.Audit(ordinaryBytes[i], ordinary[i]).Findings.Count);
-        Line("report: glance", reports, i => sink += ReportMarkers.RejectBeforeReading(reader, reportBytes[i])?.Length ?? 0);
+        Line("report: glance", reports, i => sink += ReportMarkers.RejectBeforeReading(reader, reportBytes[i], out _)?.Length ?? 0);
         Line("report: audit", reports, i => sink += DisclosurePipeline.Default.Audit(reportBytes[i], reports[i]).Findings.Count);
         GC.KeepAlive(sink);
     }

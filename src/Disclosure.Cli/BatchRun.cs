@@ -80,7 +80,7 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
         IResultSink sink;
         try
         {
-            sinkWriter = IsParquet(request.Format) ? null : request.Output is null ? stdout : OpenOutput(request.Output, request.Resume);
+            sinkWriter = IsParquet(request.Format) || request.Format == "site" ? null : request.Output is null ? stdout : OpenOutput(request.Output, request.Resume);
             sink = Sink(request.Format, sinkWriter, request.Output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -185,6 +185,7 @@ internal sealed class BatchRun(BatchRequest request, TextWriter stdout, TextWrit
     internal static IResultSink Sink(string format, TextWriter? writer, string? path) => format switch
     {
         "parquet" => new ParquetReportsSink(CheckedPath(path!)),
+        "site" => new SiteSink(path!),
         "parquet-findings" => new ParquetFindingsSink(CheckedPath(path!)),
         "jsonl" => new JsonLinesSink(writer!),
         "csv" => new CsvSink(writer!),

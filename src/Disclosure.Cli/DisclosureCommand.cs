@@ -303,6 +303,80 @@ internal static class DisclosureCommand
             return new BatchRun(request, stdout, stderr, interactive, cancellationToken, stdin).Run();
         });
 
+        var reportPaths = new Argument<string[]>("paths")
+        {
+            Description = "Report files and directories, as for 'audit'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var siteOutput = new Option<string>("--output", "-o") { Description = "The directory to write the site into (created if needed).", HelpName = "DIR", Required = true };
+        var (reportRule, reportDisable, reportRulesFile) = RuleOptions();
+        var reportTimeout = new Option<double>("--timeout") { Description = timeout.Description, DefaultValueFactory = _ => 60, HelpName = "SECONDS" };
+        var reportMemory = new Option<int>("--memory-budget") { Description = memory.Description, DefaultValueFactory = _ => 1024, HelpName = "MB" };
+        var reportJobs = new Option<int>("--jobs", "-j") { Description = jobs.Description, DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var reportInProcess = new Option<bool>("--in-process") { Description = inProcess.Description };
+        var report = new Command(
+            "report",
+            "Write a static HTML site of the audit into DIR: a page per document (its tables as the template prints them, the " +
+            "cells of findings marked, for a PDF its pages as read) and index.html, an overview of the batch (sortable, with the " +
+            "ratios 公开率, 无法提供率, 不予公开率, 结转率, 纠错率 and each agency's years side by side). Self-contained: it fetches " +
+            "nothing. Compares consecutive years as --cross-year does. " + ExitStatusHelp)
+        {
+            reportPaths,
+            siteOutput,
+            reportRule,
+            reportDisable,
+            reportRulesFile,
+            reportTimeout,
+            reportMemory,
+            reportJobs,
+            reportInProcess,
+        };
+        report.SetAction(parse =>
+        {
+            AuditOptions options;
+            try
+            {
+                options = Options(parse.GetValue(reportRulesFile), parse.GetValue(reportRule) ?? [], parse.GetValue(reportDisable) ?? []);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(e.Message);
+                return Unreadable;
+            }
+
+            var seconds = parse.GetValue(reportTimeout);
+            var parallelism = parse.GetValue(reportJobs);
+            var budget = parse.GetValue(reportMemory);
+            if (seconds <= 0 || parallelism < 1 || budget < 0)
+            {
+                stderr.WriteLine("--timeout and --jobs must be positive, --memory-budget 0 or more");
+                return Unreadable;
+            }
+
+            var paths = parse.GetValue(reportPaths)!;
+            if (paths.Contains(StandardInput))
+            {
+                stderr.WriteLine("report reads files and directories, not standard input");
+                return Unreadable;
+            }
+
+            var request = new BatchRequest(
+                paths,
+                "site",
+                parse.GetValue(siteOutput),
+                options,
+                CrossYear: true,
+                null,
+                false,
+                new BatchOptions
+                {
+                    FileTimeout = TimeSpan.FromSeconds(seconds),
+                    MaxParallelism = parallelism,
+                    WorkerProcess = parse.GetValue(reportInProcess) ? null : WorkerProcess(options, budget),
+                });
+            return new BatchRun(request, stdout, stderr, interactive, cancellationToken, stdin).Run();
+        });
+
         var resultsArgument = new Argument<string[]>("results")
         {
             Description = "Result files of 'disclosure audit' (--format jsonl, or parquet reports tables; one machine's, or the parts of many), or directories of them.",
@@ -357,12 +431,14 @@ internal static class DisclosureCommand
             "  disclosure audit reports/ --rule SUM002=warning --disable CELL001\n" +
             "  curl -s URL | disclosure audit -                  # one document from standard input\n" +
             "  disclosure extract report.docx                    # one report as JSON\n" +
+            "  disclosure report reports/ -o site                # an HTML site: a page per document and index.html\n" +
             "  disclosure rules                                  # the rule IDs\n\n" +
             "'disclosure COMMAND --help' tells more of each command.\n" + ExitStatusHelp)
         {
             extract,
             audit,
             pairs,
+            report,
             layout,
             rules,
         };

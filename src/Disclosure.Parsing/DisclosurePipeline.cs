@@ -137,12 +137,12 @@ public sealed class DisclosurePipeline
             reader = ChooseReader(content.Span, fileName);
 
             // Most pages of a crawl are not reports: turned away from their text alone, they cost little more than their bytes.
-            if (ReportMarkers.RejectBeforeReading(reader, content.Span) is { } notAReport)
+            if (ReportMarkers.RejectBeforeReading(reader, content.Span, out var decoded) is { } notAReport)
             {
                 return AuditResult.Failed(fileName, reader.Format, FailureKind.NotAReport, notAReport);
             }
 
-            layout = reader.Read(content, cancellationToken);
+            layout = decoded is null ? reader.Read(content, cancellationToken) : ReportMarkers.ReadGlanced(reader, decoded, cancellationToken);
         }
         catch (DocumentReadException e)
         {

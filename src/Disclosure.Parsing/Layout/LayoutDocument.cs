@@ -19,6 +19,52 @@ public sealed record LayoutDocument(string Format, string? Title, IReadOnlyList<
     /// was skipped: …</c>); empty when the whole document was read. The blocks are what could be read.
     /// </summary>
     public IReadOnlyList<string> Problems { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
+
+    /// <summary>
+    /// The pages as the reader saw them (words at their positions and ruling lines), where the reader keeps them: the
+    /// PDF reader with <see cref="Reading.Pdf.PdfReaderOptions.KeepPageGeometry"/>. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<LayoutPage> Pages { get; init => field = ValueList.Of(value); } = ValueList<LayoutPage>.Empty;
+}
+
+/// <summary>A rectangle on a page, in the page's reading frame: points, origin top left, y growing down.</summary>
+/// <param name="Page">The page number (1-based).</param>
+/// <param name="Left">The left edge.</param>
+/// <param name="Top">The top edge.</param>
+/// <param name="Right">The right edge.</param>
+/// <param name="Bottom">The bottom edge.</param>
+public sealed record LayoutBox(int Page, double Left, double Top, double Right, double Bottom)
+{
+    /// <summary>True when the point (<paramref name="x"/>, <paramref name="y"/>) lies inside the box (edges included).</summary>
+    public bool Contains(double x, double y) => x >= Left && x <= Right && y >= Top && y <= Bottom;
+}
+
+/// <summary>A run of glyphs on one line with no gap between them, as the reader placed it.</summary>
+/// <param name="Text">The glyphs' text.</param>
+/// <param name="Box">Where the run stands.</param>
+/// <param name="Size">The font size, in points.</param>
+public sealed record LayoutWord(string Text, LayoutBox Box, double Size);
+
+/// <summary>A horizontal or vertical ruling line, in the page's reading frame.</summary>
+/// <param name="Horizontal">True for a horizontal line.</param>
+/// <param name="Position">Its y (horizontal) or x (vertical).</param>
+/// <param name="From">Where it starts along its direction.</param>
+/// <param name="To">Where it ends along its direction.</param>
+public sealed record LayoutRuling(bool Horizontal, double Position, double From, double To);
+
+/// <summary>One page as the reader saw it: its size, its words and its ruling lines, in its reading frame.</summary>
+/// <param name="Number">The page number (1-based).</param>
+/// <param name="Width">The width of the reading frame, in points.</param>
+/// <param name="Height">The height of the reading frame, in points.</param>
+/// <param name="Words">The words, top to bottom.</param>
+/// <param name="Rulings">The ruling lines.</param>
+public sealed record LayoutPage(int Number, double Width, double Height, IReadOnlyList<LayoutWord> Words, IReadOnlyList<LayoutRuling> Rulings)
+{
+    /// <summary>The words, top to bottom. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutWord> Words { get; init => field = ValueList.Of(value); } = ValueList.Of(Words);
+
+    /// <summary>The ruling lines. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutRuling> Rulings { get; init => field = ValueList.Of(value); } = ValueList.Of(Rulings);
 }
 
 /// <summary>A paragraph or a table of a <see cref="LayoutDocument"/>.</summary>
@@ -118,6 +164,12 @@ public sealed record LayoutTable : LayoutBlock
 /// <param name="Location">Where it was found, e.g. <c>table 2, row 4, col 10</c>.</param>
 public sealed record LayoutCell(string Text, int Row, int Column, int RowSpan, int ColumnSpan, string Location)
 {
+    /// <summary>
+    /// Where the cell stands on its page, where the reader keeps geometry (see <see cref="LayoutDocument.Pages"/>); null
+    /// otherwise. A cell joined across a page break keeps the box of its first part.
+    /// </summary>
+    public LayoutBox? Box { get; init; }
+
     /// <summary>True when the cell starts in grid row <paramref name="row"/> (it is not a continuation of a merge).</summary>
     public bool StartsIn(int row) => Row == row;
 }

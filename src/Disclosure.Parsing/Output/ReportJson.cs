@@ -88,7 +88,8 @@ public static class ReportJson
             Findings(result.Findings, report),
             result.Error,
             result.ErrorKind is { } kind ? FailureKinds.Name(kind) : null,
-            result.Problems);
+            result.Problems,
+            report is null ? null : ReportMetrics.Of(report));
     }
 
     private static List<FindingDocument> Findings(IEnumerable<Finding> findings, Report? report) =>
@@ -118,7 +119,8 @@ internal sealed record ReportDocument(
     IReadOnlyList<FindingDocument> Findings,
     string? Error,
     string? ErrorKind,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    ReportMetrics? Metrics);
 
 internal sealed record SectionDocument(string Number, string Title, bool Found, string? Location);
 

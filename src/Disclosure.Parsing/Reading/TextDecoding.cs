@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Disclosure.Parsing.Reading;
@@ -84,6 +85,10 @@ internal static class TextDecoding
     /// <remarks>Vectorised and without an exception for a GBK page (a strict decoder threw one per page).</remarks>
     public static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
+    // NUL and the C0 controls text does not use (tab, line feed, form feed and carriage return it does).
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
     /// <summary>
     /// True when the head of the content looks like text in some encoding we read (few control bytes, no NUL
     /// outside a UTF-16 BOM). Random bytes and binary formats fail this.
@@ -100,8 +105,10 @@ internal static class TextDecoding
             return true;
         }
 
+        // Most pages hold no control character at all: one vectorised search says so; the count is for those that do.
         var control = 0;
-        foreach (var b in head)
+        var withControls = head.IndexOfAny(ControlBytes) < 0 ? [] : head;
+        foreach (var b in withControls)
         {
             if (b == 0)
             {

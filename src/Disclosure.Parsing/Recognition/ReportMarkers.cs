@@ -1,3 +1,4 @@
+using Disclosure.Parsing.Layout;
 using System.Buffers;
 using Disclosure.Parsing.Reading;
 using Disclosure.Parsing.Reading.Html;
@@ -45,8 +46,13 @@ internal static class ReportMarkers
     /// Why the document <paramref name="reader"/> would read cannot be a report, judged from its text alone; null when it
     /// may be one, or when the glance does not apply (other readers, binary content: reading says what it is).
     /// </summary>
-    public static string? RejectBeforeReading(IDocumentReader reader, ReadOnlySpan<byte> content)
+    /// <param name="reader">The reader chosen for the document.</param>
+    /// <param name="content">The document's bytes.</param>
+    /// <param name="decoded">The text as <paramref name="reader"/> decodes it, when the glance decoded it: a page that may be a
+    /// report is parsed from it (<see cref="ReadGlanced"/>), not decoded twice.</param>
+    public static string? RejectBeforeReading(IDocumentReader reader, ReadOnlySpan<byte> content, out string? decoded)
     {
+        decoded = null;
         var markup = reader is HtmlReader;
         if (!markup && reader is not PlainTextReader)
         {
@@ -64,8 +70,25 @@ internal static class ReportMarkers
         // Decoded as the reader decodes it, so that the glance sees the characters the reader will.
         var text = TextDecoding.Decode(content, markup ? HtmlReader.DeclaredCharset(head) : null);
         var glance = Look(text, markup);
-        return glance.MayBeReport ? null : "not a disclosure annual report: " + glance.Missing;
+        if (!glance.MayBeReport)
+        {
+            return "not a disclosure annual report: " + glance.Missing;
+        }
+
+        decoded = text;
+        return null;
     }
+
+    /// <summary>
+    /// Reads a document from the text the glance decoded (<see cref="RejectBeforeReading"/>) as <paramref name="reader"/>
+    /// would from its bytes: the HTML and text readers parse what they decode, and the glance decoded it as they do.
+    /// </summary>
+    public static LayoutDocument ReadGlanced(IDocumentReader reader, string decoded, CancellationToken cancellationToken) => reader switch
+    {
+        HtmlReader html => html.Parse(decoded, cancellationToken),
+        PlainTextReader text => text.Parse(decoded, cancellationToken),
+        _ => throw new ArgumentException("only the HTML and text readers are glanced at", nameof(reader)),
+    };
 
     /// <summary>The markers in a decoded page (<paramref name="markup"/>: HTML) or text.</summary>
     public static Glance Look(ReadOnlySpan<char> text, bool markup)

@@ -138,6 +138,12 @@ public sealed class ImmutabilityTests
         layout.Blocks.OfType<Disclosure.Parsing.Layout.LayoutTable>().Should().NotBeEmpty();
         AssertReadOnlyGraph(layout);
 
+        var pdf = System.IO.File.ReadAllBytes(Path.Combine(TestPaths.TestData, "pdf", "borderless_landscape.pdf"));
+        var pages = new Disclosure.Parsing.Reading.Pdf.PdfReader(new Disclosure.Parsing.Reading.Pdf.PdfReaderOptions { KeepPageGeometry = true }).Read(pdf);
+        pages.Pages.Should().NotBeEmpty();
+        AssertReadOnlyGraph(pages);
+        AssertReadOnlyGraph(ReportMetrics.Definitions);
+
         foreach (var definition in CellCatalog.All)
         {
             AssertReadOnlyGraph(definition);

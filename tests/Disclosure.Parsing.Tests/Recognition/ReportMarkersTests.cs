@@ -103,8 +103,8 @@ public sealed class ReportMarkersTests
         var gbk = Encoding.GetEncoding("GB18030");
         var page = "<html><head><meta charset=\"gb2312\"></head><body>" + Title + "<p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>";
 
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), gbk.GetBytes(page)).Should().BeNull();
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), gbk.GetBytes(page.Replace("<meta charset=\"gb2312\">", string.Empty))).Should().BeNull();
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), gbk.GetBytes(page), out _).Should().BeNull();
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), gbk.GetBytes(page.Replace("<meta charset=\"gb2312\">", string.Empty)), out _).Should().BeNull();
     }
 
     [Test]
@@ -114,8 +114,8 @@ public sealed class ReportMarkersTests
         var page = Encoding.UTF8.GetBytes($"<html><body>{chrome}<p>招聘公告</p></body></html>");
 
         page.Length.Should().BeGreaterThan(4 * 1024 * 1024);
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), page).Should().BeNull();
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), page[^4096..]).Should().NotBeNull("a small page gets the glance");
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), page, out _).Should().BeNull();
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), page[^4096..], out _).Should().NotBeNull("a small page gets the glance");
     }
 
     [Test]
@@ -123,10 +123,39 @@ public sealed class ReportMarkersTests
     {
         var ordinary = Encoding.UTF8.GetBytes("<html><body><p>招聘公告</p></body></html>");
 
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), ordinary).Should().StartWith("not a disclosure annual report: ");
-        ReportMarkers.RejectBeforeReading(new PlainTextReader(), ordinary).Should().StartWith("not a disclosure annual report: ");
-        ReportMarkers.RejectBeforeReading(new DocxReader(), ordinary).Should().BeNull("a Word document's text is not its bytes");
-        ReportMarkers.RejectBeforeReading(new PdfReader(), ordinary).Should().BeNull();
-        ReportMarkers.RejectBeforeReading(new HtmlReader(), [0, 1, 2, 3, 0xFF, 0xFE, 0]).Should().BeNull("binary content gets the reader's own error");
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), ordinary, out _).Should().StartWith("not a disclosure annual report: ");
+        ReportMarkers.RejectBeforeReading(new PlainTextReader(), ordinary, out _).Should().StartWith("not a disclosure annual report: ");
+        ReportMarkers.RejectBeforeReading(new DocxReader(), ordinary, out _).Should().BeNull("a Word document's text is not its bytes");
+        ReportMarkers.RejectBeforeReading(new PdfReader(), ordinary, out _).Should().BeNull();
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), [0, 1, 2, 3, 0xFF, 0xFE, 0], out _).Should().BeNull("binary content gets the reader's own error");
+    }
+
+    [Test]
+    public void APageThatMayBeAReportIsReadFromTheGlancesTextAsFromItsBytes()
+    {
+        var gbk = Encoding.GetEncoding("GB18030");
+        var page = "<html><head><meta charset=\"gb2312\"></head><body>" + Title
+            + "<p>一、总体情况</p><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td></tr></table></body></html>";
+        foreach (var (reader, bytes) in new (Disclosure.Parsing.Reading.IDocumentReader, byte[])[]
+                 {
+                     (new HtmlReader(), gbk.GetBytes(page)),
+                     (new HtmlReader(), Encoding.UTF8.GetBytes(page.Replace("gb2312", "utf-8"))),
+                     (new PlainTextReader(), Encoding.UTF8.GetBytes("某县2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n规章\t1\n")),
+                 })
+        {
+            ReportMarkers.RejectBeforeReading(reader, bytes, out var decoded).Should().BeNull();
+            decoded.Should().NotBeNull();
+
+            var glanced = ReportMarkers.ReadGlanced(reader, decoded!, CancellationToken.None);
+
+            Disclosure.Parsing.Tests.Reading.Html.LayoutDump.Of(glanced).Should().Be(Disclosure.Parsing.Tests.Reading.Html.LayoutDump.Of(reader.Read(bytes)));
+        }
+    }
+
+    [Test]
+    public void APageTurnedAwayLeavesNoText()
+    {
+        ReportMarkers.RejectBeforeReading(new HtmlReader(), Encoding.UTF8.GetBytes("<p>招聘公告</p>"), out var decoded).Should().NotBeNull();
+        decoded.Should().BeNull();
     }
 }

@@ -56,6 +56,12 @@ internal sealed class PageGeometry
 
     public List<Ruling> Rulings { get; }
 
+    /// <summary>The page's width in its reading frame (the height of a page turned a quarter).</summary>
+    public double FrameWidth => _frame is TextOrientation.Rotate90 or TextOrientation.Rotate270 ? _height : _width;
+
+    /// <summary>The page's height in its reading frame.</summary>
+    public double FrameHeight => _frame is TextOrientation.Rotate90 or TextOrientation.Rotate270 ? _width : _height;
+
     /// <summary>PDF user space (y up) to the reading frame (y down).</summary>
     private (double X, double Y) Map(double x, double y) => _frame switch
     {

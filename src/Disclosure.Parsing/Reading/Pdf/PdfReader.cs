@@ -16,6 +16,12 @@ public sealed record PdfReaderOptions
     /// is read as a table row.
     /// </summary>
     public double BorderlessColumnGap { get; init; } = 1.0;
+
+    /// <summary>
+    /// Keep each page's words and ruling lines (<see cref="LayoutDocument.Pages"/>) and each table cell's box
+    /// (<see cref="LayoutCell.Box"/>), for drawing the page as the reader saw it. Off by default: the audit needs neither.
+    /// </summary>
+    public bool KeepPageGeometry { get; init; }
 }
 
 /// <summary>
@@ -75,6 +81,7 @@ public sealed partial class PdfReader : IDocumentReader
         var script = new ScriptCount();
         var images = 0;
         var tableCount = 0;
+        var pages = _options.KeepPageGeometry ? new List<LayoutPage>() : null;
         for (var number = 1; number <= pageCount; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,6 +109,7 @@ public sealed partial class PdfReader : IDocumentReader
             }
 
             ReadPage(number, geometry, blocks, ref tableCount);
+            pages?.Add(PageView(number, geometry));
         }
 
         if (pageCount > 0 && skipped.Count == pageCount)
@@ -139,7 +147,7 @@ public sealed partial class PdfReader : IDocumentReader
         }
 
         var title = document.Title();
-        return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks)) { Problems = problems };
+        return new LayoutDocument(Format, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), PageBreakJoiner.Join(blocks)) { Problems = problems, Pages = pages ?? [] };
     }
 
     /// <summary>"page 2: why; page 5: why", the first few.</summary>
@@ -180,7 +188,7 @@ public sealed partial class PdfReader : IDocumentReader
         {
             var table = tables[i];
             var glyphs = inTable[i];
-            items.Add((table.Top, index => TableBlock(number, index, table, glyphs), table.Xs));
+            items.Add((table.Top, index => TableBlock(number, index, table, glyphs, _options.KeepPageGeometry), table.Xs));
         }
 
         foreach (var item in BorderlessTables.Find(TextLines.Build(outside), _options.BorderlessColumnGap))
@@ -196,7 +204,7 @@ public sealed partial class PdfReader : IDocumentReader
             else
             {
                 var rows = item.Rows!;
-                items.Add((item.Top, index => BorderlessBlock(number, index, rows), null));
+                items.Add((item.Top, index => BorderlessBlock(number, index, rows, _options.KeepPageGeometry), null));
             }
         }
 
@@ -218,7 +226,25 @@ public sealed partial class PdfReader : IDocumentReader
         }
     }
 
-    private static LayoutTable BorderlessBlock(int page, int index, List<List<Chunk>> rows)
+    /// <summary>A page as the reader saw it: runs of touching glyphs on a line, and the ruling lines.</summary>
+    private static LayoutPage PageView(int number, PageGeometry page)
+    {
+        var words = new List<LayoutWord>();
+        foreach (var line in TextLines.Build(page.Glyphs))
+        {
+            foreach (var run in TextLines.Chunks(line.Glyphs, 0.3))
+            {
+                var text = string.Concat(run.Select(static g => g.Value));
+                var box = new LayoutBox(number, run.Min(static g => g.Left), run.Min(static g => g.Top), run.Max(static g => g.Right), run.Max(static g => g.Bottom));
+                words.Add(new LayoutWord(text, box, run.Average(static g => g.Size)));
+            }
+        }
+
+        var rulings = page.Rulings.Select(static r => new LayoutRuling(r.Horizontal, r.Position, r.From, r.To)).ToList();
+        return new LayoutPage(number, page.FrameWidth, page.FrameHeight, words, rulings);
+    }
+
+    private static LayoutTable BorderlessBlock(int page, int index, List<List<Chunk>> rows, bool geometry)
     {
         var cells = new List<LayoutCell>();
         for (var r = 0; r < rows.Count; r++)
@@ -226,14 +252,17 @@ public sealed partial class PdfReader : IDocumentReader
             for (var c = 0; c < rows[r].Count; c++)
             {
                 var chunk = rows[r][c];
-                cells.Add(new LayoutCell(chunk.Text, r, c, 1, 1, $"page {page}, table {index}, row {r + 1}, col {c + 1}, x {chunk.Left:0} y {chunk.Top:0}"));
+                cells.Add(new LayoutCell(chunk.Text, r, c, 1, 1, $"page {page}, table {index}, row {r + 1}, col {c + 1}, x {chunk.Left:0} y {chunk.Top:0}")
+                {
+                    Box = geometry ? new LayoutBox(page, chunk.Left, chunk.Top, chunk.Right, chunk.Top + chunk.Size) : null,
+                });
             }
         }
 
         return new LayoutTable(index, cells, isGridAligned: false, $"page {page}, table {index}");
     }
 
-    private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs)
+    private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs, bool geometry)
     {
         // Each grid position points at the merged cell that covers it; each glyph goes to the cell holding its centre.
         var columns = table.Xs.Count - 1;
@@ -273,7 +302,10 @@ public sealed partial class PdfReader : IDocumentReader
                 c.Column,
                 c.RowSpan,
                 c.ColumnSpan,
-                $"page {page}, table {index}, row {c.Row + 1}, col {c.Column + 1}, x {table.Xs[c.Column]:0} y {table.Ys[c.Row]:0}"));
+                $"page {page}, table {index}, row {c.Row + 1}, col {c.Column + 1}, x {table.Xs[c.Column]:0} y {table.Ys[c.Row]:0}")
+            {
+                Box = geometry ? new LayoutBox(page, table.Xs[c.Column], table.Ys[c.Row], table.Xs[c.Column + c.ColumnSpan], table.Ys[c.Row + c.RowSpan]) : null,
+            });
         }
 
         return anyText ? new LayoutTable(index, cells, isGridAligned: true, $"page {page}, table {index}") : null;
