@@ -55,8 +55,12 @@ public sealed class DisclosurePipelineBuilder
         return this;
     }
 
-    /// <summary>Builds the immutable pipeline.</summary>
-    public DisclosurePipeline Build() => new([.. Readers], [.. Rules], [.. PairRules], AuditOptions, MaxDocumentBytes);
+    /// <summary>
+    /// Builds the immutable pipeline. The readers and the rules are copied (the options copy what they are given):
+    /// changing this builder or the collections handed to it afterwards changes no pipeline already built.
+    /// </summary>
+    public DisclosurePipeline Build() =>
+        new(ValueList.Of(Readers), ValueList.Of(Rules), ValueList.Of(PairRules), AuditOptions, MaxDocumentBytes);
 }
 
 /// <summary>

@@ -39,6 +39,9 @@ public sealed record BatchOptions
 /// <param name="Arguments">Its arguments, e.g. the subcommand that runs <see cref="BatchWorkerHost.Serve"/>.</param>
 public sealed record WorkerProcessOptions(string FileName, IReadOnlyList<string> Arguments)
 {
+    /// <summary>The program's arguments. A read-only copy of the list given.</summary>
+    public IReadOnlyList<string> Arguments { get; init => field = Model.ValueList.Of(value); } = Model.ValueList.Of(Arguments);
+
     /// <summary>
     /// The most memory one worker's heap may take while it reads a file (the .NET GC's heap hard limit); a document
     /// that needs more gets a <see cref="Model.FailureKind.OverMemoryBudget"/> result. Null for no limit.
@@ -46,5 +49,9 @@ public sealed record WorkerProcessOptions(string FileName, IReadOnlyList<string>
     public long? MemoryBudgetBytes { get; init; } = 1024L * 1024 * 1024;
 
     /// <summary>Environment variables to set for the worker, beyond the memory budget.</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Environment
+    {
+        get;
+        init => field = Model.ValueMap<string, string>.Of(value, StringComparer.Ordinal);
+    } = Model.ValueMap<string, string>.Of([], StringComparer.Ordinal);
 }

@@ -8,6 +8,14 @@ public sealed class BatchSummary
     private readonly SortedDictionary<FailureKind, int> _unreadable = [];
     private readonly SortedDictionary<string, int> _findings = new(StringComparer.Ordinal);
 
+    /// <summary>Creates an empty summary.</summary>
+    public BatchSummary()
+    {
+        // Read-only views of the counts: a caller reads them as they grow, and cannot change them.
+        Unreadable = new System.Collections.ObjectModel.ReadOnlyDictionary<FailureKind, int>(_unreadable);
+        FindingsByRule = new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(_findings);
+    }
+
     /// <summary>Files counted.</summary>
     public int Files { get; private set; }
 
@@ -21,13 +29,13 @@ public sealed class BatchSummary
     public int WithWarningsOnly { get; private set; }
 
     /// <summary>Files without a report, by the reason (not a report, scanned, timed out, …).</summary>
-    public IReadOnlyDictionary<FailureKind, int> Unreadable => _unreadable;
+    public IReadOnlyDictionary<FailureKind, int> Unreadable { get; }
 
     /// <summary>Total unreadable files.</summary>
     public int UnreadableCount => _unreadable.Values.Sum();
 
     /// <summary>Findings by rule ID, cross-year findings included.</summary>
-    public IReadOnlyDictionary<string, int> FindingsByRule => _findings;
+    public IReadOnlyDictionary<string, int> FindingsByRule { get; }
 
     /// <summary>Counts one file's result.</summary>
     public void Add(AuditResult result)

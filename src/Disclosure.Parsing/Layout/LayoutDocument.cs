@@ -1,3 +1,5 @@
+using Disclosure.Parsing.Model;
+
 namespace Disclosure.Parsing.Layout;
 
 /// <summary>
@@ -9,17 +11,20 @@ namespace Disclosure.Parsing.Layout;
 /// <param name="Blocks">Paragraphs and tables in reading order.</param>
 public sealed record LayoutDocument(string Format, string? Title, IReadOnlyList<LayoutBlock> Blocks)
 {
+    /// <summary>Paragraphs and tables in reading order. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutBlock> Blocks { get; init => field = ValueList.Of(value); } = ValueList.Of(Blocks);
+
     /// <summary>
     /// What the reader had to leave out or repair, each in words a person can act on (<c>page 3 could not be read and
     /// was skipped: …</c>); empty when the whole document was read. The blocks are what could be read.
     /// </summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<string> Problems { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
 
     /// <summary>
     /// The pages as the reader saw them (words at their positions and ruling lines), where the reader keeps them: the
     /// PDF reader with <see cref="Reading.Pdf.PdfReaderOptions.KeepPageGeometry"/>. Empty otherwise.
     /// </summary>
-    public IReadOnlyList<LayoutPage> Pages { get; init; } = [];
+    public IReadOnlyList<LayoutPage> Pages { get; init => field = ValueList.Of(value); } = ValueList<LayoutPage>.Empty;
 }
 
 /// <summary>A rectangle on a page, in the page's reading frame: points, origin top left, y growing down.</summary>
@@ -53,7 +58,14 @@ public sealed record LayoutRuling(bool Horizontal, double Position, double From,
 /// <param name="Height">The height of the reading frame, in points.</param>
 /// <param name="Words">The words, top to bottom.</param>
 /// <param name="Rulings">The ruling lines.</param>
-public sealed record LayoutPage(int Number, double Width, double Height, IReadOnlyList<LayoutWord> Words, IReadOnlyList<LayoutRuling> Rulings);
+public sealed record LayoutPage(int Number, double Width, double Height, IReadOnlyList<LayoutWord> Words, IReadOnlyList<LayoutRuling> Rulings)
+{
+    /// <summary>The words, top to bottom. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutWord> Words { get; init => field = ValueList.Of(value); } = ValueList.Of(Words);
+
+    /// <summary>The ruling lines. Read-only, compared by value.</summary>
+    public IReadOnlyList<LayoutRuling> Rulings { get; init => field = ValueList.Of(value); } = ValueList.Of(Rulings);
+}
 
 /// <summary>A paragraph or a table of a <see cref="LayoutDocument"/>.</summary>
 public abstract record LayoutBlock
@@ -88,10 +100,10 @@ public sealed record LayoutTable : LayoutBlock
     public LayoutTable(int index, IReadOnlyList<LayoutCell> cells, bool isGridAligned, string location)
     {
         Index = index;
-        Cells = cells;
+        Cells = ValueList.Of(cells);
         IsGridAligned = isGridAligned;
         Location = location;
-        Rows = BuildRows(cells);
+        Rows = BuildRows(Cells);
     }
 
     /// <summary>The table's ordinal in the document (1-based).</summary>
@@ -139,7 +151,7 @@ public sealed record LayoutTable : LayoutBlock
             row.Sort(static (a, b) => a.Column.CompareTo(b.Column));
         }
 
-        return rows;
+        return ValueList.OfLists(rows);
     }
 }
 

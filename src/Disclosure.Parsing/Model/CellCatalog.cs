@@ -30,6 +30,12 @@ public sealed record CellDefinition(
     IReadOnlyList<string> ColumnPath,
     CellKind Kind)
 {
+    /// <summary>The row label path, outermost first. Read-only: the catalogue is shared by the whole process.</summary>
+    public IReadOnlyList<string> RowPath { get; init => field = ValueList.Of(value); } = ValueList.Of(RowPath);
+
+    /// <summary>The column label path, outermost first. Read-only: the catalogue is shared by the whole process.</summary>
+    public IReadOnlyList<string> ColumnPath { get; init => field = ValueList.Of(value); } = ValueList.Of(ColumnPath);
+
     /// <summary>The table part of the key: <c>active</c>, <c>active2019</c>, <c>requests</c> or <c>appeals</c>.</summary>
     public string Table => Key[..Key.IndexOf('.')];
 
@@ -57,8 +63,8 @@ public static class CellCatalog
     /// <summary>The definition of <paramref name="key"/>, or null.</summary>
     public static CellDefinition? Find(string key) => ByKey.Value.GetValueOrDefault(key);
 
-    private static readonly Lazy<Dictionary<string, CellDefinition>> ByKey =
-        new(() => All.ToDictionary(static c => c.Key, StringComparer.Ordinal));
+    private static readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, CellDefinition>> ByKey =
+        new(() => System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, static c => c.Key, StringComparer.Ordinal));
 
     private static IReadOnlyList<CellDefinition> Load()
     {
@@ -85,7 +91,7 @@ public static class CellCatalog
             list.Add(new CellDefinition(f[0], f[1], SectionNumber(f[2]), SplitPath(f[3]), SplitPath(f[4]), kind));
         }
 
-        return list;
+        return ValueList.Of(list);
     }
 
     private static string SectionNumber(string title) => title[..1];

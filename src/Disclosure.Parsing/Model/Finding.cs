@@ -28,7 +28,11 @@ public sealed record Finding(
     IReadOnlyList<string> Cells,
     decimal? Expected,
     decimal? Actual,
-    string Message);
+    string Message)
+{
+    /// <summary>Every cell the rule used, by canonical key. Read-only, compared by value.</summary>
+    public IReadOnlyList<string> Cells { get; init => field = ValueList.Of(value); } = ValueList.Of(Cells);
+}
 
 /// <summary>The outcome of reading and auditing one document.</summary>
 /// <param name="File">The file as given.</param>
@@ -38,6 +42,9 @@ public sealed record Finding(
 /// <param name="Error">Why the document could not be read; null when it was read.</param>
 public sealed record AuditResult(string File, string? Format, Report? Report, IReadOnlyList<Finding> Findings, string? Error)
 {
+    /// <summary>The audit findings, in a stable order. Read-only, compared by value.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.Of(value); } = ValueList.Of(Findings);
+
     /// <summary>Why the document has no report, when <see cref="Error"/> is set: for counting and filtering failures.</summary>
     public FailureKind? ErrorKind { get; init; }
 
@@ -45,7 +52,7 @@ public sealed record AuditResult(string File, string? Format, Report? Report, IR
     /// Parts of a document that was read which the reader had to skip or repair (a damaged page, a broken numbering
     /// part): its figures may be incomplete there. Empty when the whole document was read.
     /// </summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<string> Problems { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
 
     /// <summary>A result for a file that could not be read or audited.</summary>
     public static AuditResult Failed(string file, string? format, FailureKind kind, string error) =>

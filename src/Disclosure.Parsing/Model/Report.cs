@@ -19,11 +19,23 @@ public sealed record Report(
     IReadOnlyList<ReportTable> Tables,
     IReadOnlyDictionary<string, ReportCell> Cells)
 {
+    // The collections are copied in, read-only and compared by value (see ValueList): a report is a value.
+
+    /// <summary>All six sections 一 … 六, found or not, in order. Read-only.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init => field = ValueList.Of(value); } = ValueList.Of(Sections);
+
+    /// <summary>The three statistical tables (sections 二, 三, 四), found or not. Read-only.</summary>
+    public IReadOnlyList<ReportTable> Tables { get; init => field = ValueList.Of(value); } = ValueList.Of(Tables);
+
+    /// <summary>Every located cell by canonical key (see <see cref="CellCatalog"/>), in the order given (the recogniser gives the catalogue's). Read-only.</summary>
+    public IReadOnlyDictionary<string, ReportCell> Cells { get; init => field = ValueMap<string, ReportCell>.Of(value, StringComparer.Ordinal); } =
+        ValueMap<string, ReportCell>.Of(Cells, StringComparer.Ordinal);
+
     /// <summary>Every paragraph that reads as a numbered section heading, in document order (duplicates and misnumbering included).</summary>
-    public IReadOnlyList<ReportHeading> Headings { get; init; } = [];
+    public IReadOnlyList<ReportHeading> Headings { get; init => field = ValueList.Of(value); } = ValueList<ReportHeading>.Empty;
 
     /// <summary>The paragraphs outside tables, with the section each stands in.</summary>
-    public IReadOnlyList<ReportProse> Prose { get; init; } = [];
+    public IReadOnlyList<ReportProse> Prose { get; init => field = ValueList.Of(value); } = ValueList<ReportProse>.Empty;
 
     /// <summary>The year of the statistics period (“自2024年1月1日至2024年12月31日”), when stated.</summary>
     public int? PeriodYear { get; init; }
@@ -35,7 +47,7 @@ public sealed record Report(
     /// Rows of text a crawler flattened whose glued digits split in more than one way that every rule allows, or in
     /// none: their cells are in <see cref="Cells"/> with no value and the glued text (CELL005 reports them).
     /// </summary>
-    public IReadOnlyList<GluedRow> GluedRows { get; init; } = [];
+    public IReadOnlyList<GluedRow> GluedRows { get; init => field = ValueList.Of(value); } = ValueList<GluedRow>.Empty;
 
     /// <summary>The cell with <paramref name="key"/>, or null when it was not located.</summary>
     public ReportCell? Cell(string key) => Cells.GetValueOrDefault(key);
@@ -105,4 +117,11 @@ public sealed record ReportProse(string? Section, string Text, string Location);
 /// <param name="Splits">The splits every rule allows, each the row's values in order (at most a few are kept); empty when none does.</param>
 /// <param name="SplitCount">How many splits every rule allows; null when there were too many to decide.</param>
 /// <param name="Location">Where the row is.</param>
-public sealed record GluedRow(string Section, IReadOnlyList<string> Cells, string Text, IReadOnlyList<IReadOnlyList<decimal>> Splits, int? SplitCount, string Location);
+public sealed record GluedRow(string Section, IReadOnlyList<string> Cells, string Text, IReadOnlyList<IReadOnlyList<decimal>> Splits, int? SplitCount, string Location)
+{
+    /// <summary>The row's cells, by canonical key, in order. Read-only.</summary>
+    public IReadOnlyList<string> Cells { get; init => field = ValueList.Of(value); } = ValueList.Of(Cells);
+
+    /// <summary>The splits every rule allows, each the row's values in order. Read-only, compared by value.</summary>
+    public IReadOnlyList<IReadOnlyList<decimal>> Splits { get; init => field = ValueList.OfLists(value); } = ValueList.OfLists(Splits);
+}

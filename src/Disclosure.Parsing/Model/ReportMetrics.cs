@@ -11,6 +11,12 @@ namespace Disclosure.Parsing.Model;
 /// <param name="Denominator">The cells summed below the line, by canonical key.</param>
 public sealed record MetricDefinition(string Id, string Name, string Formula, IReadOnlyList<string> Numerator, IReadOnlyList<string> Denominator)
 {
+    /// <summary>The cells summed above the line, by canonical key. Read-only, compared by value.</summary>
+    public IReadOnlyList<string> Numerator { get; init => field = ValueList.Of(value); } = ValueList.Of(Numerator);
+
+    /// <summary>The cells summed below the line, by canonical key. Read-only, compared by value.</summary>
+    public IReadOnlyList<string> Denominator { get; init => field = ValueList.Of(value); } = ValueList.Of(Denominator);
+
     /// <summary>
     /// The ratio for <paramref name="report"/>, rounded to four decimals; null where a cell is absent, blank or not a
     /// number, or where the denominator is zero.

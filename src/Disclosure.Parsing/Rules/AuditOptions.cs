@@ -1,16 +1,53 @@
+using System.Collections.Frozen;
 using Disclosure.Parsing.Model;
 
 namespace Disclosure.Parsing.Rules;
 
-/// <summary>How the audit runs: which rules are off and which severities are overridden.</summary>
+/// <summary>
+/// How the audit runs: which rules are off and which severities are overridden. Immutable: the sets given are copied
+/// (rule IDs compared in any case), so changing them afterwards changes neither these options nor a pipeline built
+/// with them. Two options with the same rules and severities are equal.
+/// </summary>
 public sealed record AuditOptions
 {
-    /// <summary>Rule IDs not to run.</summary>
-    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Rule IDs not to run (any case). A read-only copy of the set given.</summary>
+    public IReadOnlySet<string> DisabledRules
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(value))).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    } = FrozenSet<string>.Empty.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Severity per rule ID, replacing the rule's default.</summary>
-    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } =
-        new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Severity per rule ID (any case), replacing the rule's default. A read-only copy of the dictionary given.</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(value))).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    } = FrozenDictionary<string, Severity>.Empty.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="other"/> disables the same rules and overrides the same severities.</summary>
+    public bool Equals(AuditOptions? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && DisabledRules.SetEquals(other.DisabledRules)
+            && SeverityOverrides.Count == other.SeverityOverrides.Count
+            && SeverityOverrides.All(o => other.SeverityOverrides.TryGetValue(o.Key, out var s) && s == o.Value));
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // Order-independent, and case-independent as the IDs are compared.
+        var hash = 0;
+        foreach (var id in DisabledRules)
+        {
+            hash = unchecked(hash + StringComparer.OrdinalIgnoreCase.GetHashCode(id));
+        }
+
+        foreach (var (id, severity) in SeverityOverrides)
+        {
+            hash = unchecked(hash + HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(id), severity));
+        }
+
+        return hash;
+    }
 }
 
 /// <summary>Runs a set of rules over a report, applying the options, in a stable order.</summary>

@@ -36,9 +36,9 @@ public static class RuleCatalog
     /// <summary>A fresh instance of every rule across two years of one agency, in catalogue order.</summary>
     public static IReadOnlyList<IReportPairRule> PairRules() => [new CarriedOverRule(), new InForceRule()];
 
-    /// <summary>The descriptors of every rule (one report, then pairs of reports), in catalogue order.</summary>
+    /// <summary>The descriptors of every rule (one report, then pairs of reports), in catalogue order. Read-only.</summary>
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-        CoreRules().Select(static r => r.Descriptor).Concat(PairRules().Select(static r => r.Descriptor)).Append(RuleFailure.Rule).ToList();
+        Model.ValueList.Of(CoreRules().Select(static r => r.Descriptor).Concat(PairRules().Select(static r => r.Descriptor)).Append(RuleFailure.Rule));
 
     /// <summary>The descriptor with <paramref name="id"/> (any case), or null.</summary>
     public static RuleDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));

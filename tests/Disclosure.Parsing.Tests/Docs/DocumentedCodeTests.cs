@@ -13,6 +13,7 @@ public sealed partial class DocumentedCodeTests
 {
     [TestCase("README.md")]
     [TestCase("docs/batch.md")]
+    [TestCase("docs/package/README.md")]
     public void EveryCSharpBlockCompiles(string document)
     {
         var blocks = CSharpBlocks(File.ReadAllText(Path.Combine(TestPaths.Root, document)));

@@ -11,12 +11,20 @@ public sealed record HtmlReaderOptions
     /// <summary>Row and column spans larger than this are clamped (malformed pages say rowspan="9999").</summary>
     public int MaxSpan { get; init; } = 500;
 
-    /// <summary>Elements whose content is never part of the report (site chrome and non-visible content).</summary>
-    public IReadOnlySet<string> SkippedElements { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Elements whose content is never part of the report (site chrome and non-visible content), in any case. A read-only
+    /// copy of the set given: changing that set afterwards changes no reader.
+    /// </summary>
+    public IReadOnlySet<string> SkippedElements
     {
-        "script", "style", "noscript", "template", "head", "nav", "header", "footer", "form", "select", "button",
-        "iframe", "object", "svg", "canvas", "textarea", "input", "option",
-    };
+        get;
+        init => field = System.Collections.Frozen.FrozenSet.ToFrozenSet(value ?? throw new ArgumentNullException(nameof(value)), StringComparer.OrdinalIgnoreCase);
+    } = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        [
+            "script", "style", "noscript", "template", "head", "nav", "header", "footer", "form", "select", "button",
+            "iframe", "object", "svg", "canvas", "textarea", "input", "option",
+        ],
+        StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>

@@ -9,7 +9,11 @@ namespace Disclosure.Parsing.Rules.CrossYear;
 /// <param name="Report">The later report as the pass kept it: agency, year and the cells the pair rules read.</param>
 /// <param name="PreviousYear">The earlier report's year.</param>
 /// <param name="Findings">The findings of the pair rules, in catalogue order.</param>
-public sealed record CrossYearResult(string File, string PreviousFile, Report Report, int PreviousYear, IReadOnlyList<Finding> Findings);
+public sealed record CrossYearResult(string File, string PreviousFile, Report Report, int PreviousYear, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The cross-year findings. Read-only, compared by value.</summary>
+    public IReadOnlyList<Finding> Findings { get; init => field = ValueList.Of(value); } = ValueList.Of(Findings);
+}
 
 /// <summary>
 /// Compares reports of one agency in consecutive years across a whole batch, as a second pass: it keeps of each report
@@ -31,12 +35,13 @@ public sealed class CrossYearPass
         if (pipeline.PairRules.All(static r => r.CellsRead is not null))
         {
             _keys = [.. pipeline.PairRules.SelectMany(static r => r.CellsRead!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            CellsKept = ValueList.Of(_keys);
             _keyIndex = _keys.Select(static (k, i) => (k, i)).ToDictionary(static x => x.k, static x => x.i, StringComparer.Ordinal);
         }
     }
 
     /// <summary>The cells kept of each report (what the pair rules read), or null when a rule does not say and every cell is kept.</summary>
-    public IReadOnlyList<string>? CellsKept => _keys;
+    public IReadOnlyList<string>? CellsKept { get; }
 
     /// <summary>Reports kept so far (one per agency and year).</summary>
     public int Count => _kept.Count;
