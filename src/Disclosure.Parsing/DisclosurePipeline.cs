@@ -158,7 +158,7 @@ public sealed class DisclosurePipeline
         try
         {
             report = ReportRecognizer.Recognize(layout, out var recognized);
-            evidence = ReportEvidence.Weigh(recognized, report);
+            evidence = ReportEvidence.WeighRecognized(recognized, report);
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {

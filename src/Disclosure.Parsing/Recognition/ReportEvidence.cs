@@ -76,10 +76,16 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
     }
 
     /// <summary>Weighs the evidence of a document and the report recognised from it.</summary>
-    public static ReportEvidence Weigh(LayoutDocument document, Report report)
+    public static ReportEvidence Weigh(LayoutDocument document, Report report) =>
+        // The layout the report was read from: text a crawler flattened is weighed as rebuilt.
+        WeighRecognized(FlatText.Rebuild(document).Layout, report);
+
+    /// <summary>
+    /// Weighs the evidence of the layout the report was recognised from (<see cref="ReportRecognizer.Recognize(LayoutDocument, out LayoutDocument)"/>):
+    /// the pipeline has it already, so flattened text is not rebuilt a second time.
+    /// </summary>
+    public static ReportEvidence WeighRecognized(LayoutDocument document, Report report)
     {
-        // The layout the report was read from: text a crawler flattened is weighed as rebuilt (a no-op once it is).
-        document = FlatText.Rebuild(document).Layout;
         var sections = ReportRecognizer.FindSections(document).Where(static s => s.BlockIndex >= 0).ToList();
         var firstHeading = sections.Count == 0 ? document.Blocks.Count : sections.Min(static s => s.BlockIndex);
         var title = ReportRecognizer.FindReportTitle(document, firstHeading);
