@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Disclosure.Parsing.Model;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>
 /// Where a finding is, in one short phrase for a line of text or a CSV field: what the locations of all its cells have
