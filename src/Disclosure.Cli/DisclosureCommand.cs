@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text;
+using Disclosure.Cli.Formatting;
 using Disclosure.Parsing;
 using Disclosure.Parsing.Batch;
 using Disclosure.Parsing.Model;
@@ -541,13 +542,25 @@ internal static class DisclosureCommand
                 throw new FormatException($"--rule takes ID=severity, not '{o}'");
             }
 
-            severities[RuleCatalog.KnownId(parts[0])] = RuleCatalog.ParseSeverity(parts[1]);
+            severities[KnownRule(parts[0])] = ParseSeverity(parts[1]);
         }
 
         var off = new HashSet<string>(fromFile.DisabledRules, StringComparer.OrdinalIgnoreCase);
-        off.UnionWith(disabled.Select(RuleCatalog.KnownId));
+        off.UnionWith(disabled.Select(KnownRule));
         return new AuditOptions { SeverityOverrides = severities, DisabledRules = off };
     }
+
+    /// <summary>The canonical ID of a rule named on the command line; a typo must not silently switch nothing off.</summary>
+    private static string KnownRule(string id) => RuleCatalog.Find(id)?.Id ?? throw new FormatException($"unknown rule '{id}' (see 'disclosure rules')");
+
+    /// <summary>Parses <c>error</c>, <c>warning</c> or <c>note</c> as given to --rule.</summary>
+    private static Severity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "note" => Severity.Note,
+        _ => throw new FormatException($"unknown severity '{text}' (error, warning or note)"),
+    };
 
     internal static string ToolVersion => typeof(DisclosurePipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

@@ -125,6 +125,109 @@ public sealed class DisclosurePipeline
     }
 
     /// <summary>
+    /// Reads, recognises and audits a document read from <paramref name="content"/> to its end (an upload, an archive
+    /// entry, a response body); <paramref name="fileName"/> names it in the result and gives its extension. The stream is
+    /// read up to the size limit and not closed. Never throws but for cancellation: a stream that fails to read gives a
+    /// result with <see cref="FailureKind.IoError"/>.
+    /// </summary>
+    public AuditResult Audit(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        byte[] bytes;
+        try
+        {
+            bytes = ReadWithin(content, cancellationToken);
+        }
+        catch (DocumentReadException e)
+        {
+            return AuditResult.Failed(fileName, null, e.Kind, e.Message);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            return AuditResult.Failed(fileName, null, FailureKind.IoError, $"cannot read the stream: {e.Message}");
+        }
+
+        return Audit(bytes, fileName, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="Audit(Stream, string, CancellationToken)"/>, reading the stream asynchronously (a request body in
+    /// ASP.NET Core, which refuses synchronous reads); the audit itself then runs on the calling thread's continuation.
+    /// </summary>
+    public async Task<AuditResult> AuditAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadWithinAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentReadException e)
+        {
+            return AuditResult.Failed(fileName, null, e.Kind, e.Message);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            return AuditResult.Failed(fileName, null, FailureKind.IoError, $"cannot read the stream: {e.Message}");
+        }
+
+        return Audit(bytes, fileName, cancellationToken);
+    }
+
+    // A stream says nothing of its length until it ends: it is read in chunks and refused as soon as it passes the limit,
+    // so an endless or huge stream costs at most the limit, never the process.
+    private byte[] ReadWithin(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(InitialCapacity(content));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Append(buffer, chunk, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<byte[]> ReadWithinAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(InitialCapacity(content));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            Append(buffer, chunk, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private int InitialCapacity(Stream content)
+    {
+        var remaining = content.CanSeek ? content.Length - content.Position : 0;
+        if (remaining > _maxBytes)
+        {
+            throw TooLarge(remaining);
+        }
+
+        return (int)Math.Max(0, remaining);
+    }
+
+    private void Append(MemoryStream buffer, byte[] chunk, int count)
+    {
+        if (buffer.Length + count > _maxBytes)
+        {
+            throw TooLarge(buffer.Length + count);
+        }
+
+        buffer.Write(chunk, 0, count);
+    }
+
+    private static DocumentReadException TooLarge(long bytes) =>
+        new(FailureKind.TooLarge, $"the document is too large: {bytes / (1024 * 1024)} MB");
+
+    /// <summary>
     /// Reads, recognises and audits a document held in memory; <paramref name="fileName"/> names it in the result and gives
     /// its extension. Never throws but for cancellation (see <see cref="Audit(string, CancellationToken)"/>).
     /// </summary>
@@ -153,6 +256,9 @@ public sealed class DisclosurePipeline
             return Crashed(fileName, reader, $"the {reader?.Format ?? "format"} reader", e);
         }
 
+        // Each stage ends at a point where cancelling costs nothing: a batch that is stopped stops between stages and
+        // between rules, not only inside a reader.
+        cancellationToken.ThrowIfCancellationRequested();
         Report report;
         ReportEvidence evidence;
         try
@@ -173,7 +279,8 @@ public sealed class DisclosurePipeline
 
         try
         {
-            return new AuditResult(fileName, reader.Format, report, _engine.Check(report), null) { Problems = layout.Problems };
+            cancellationToken.ThrowIfCancellationRequested();
+            return new AuditResult(fileName, reader.Format, report, _engine.Check(report, cancellationToken), null) { Problems = layout.Problems };
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {
@@ -206,11 +313,14 @@ public sealed class DisclosurePipeline
     /// <summary>Recognises a layout already read.</summary>
     public Report Recognize(LayoutDocument layout) => ReportRecognizer.Recognize(layout);
 
-    /// <summary>Runs the rules over a report.</summary>
-    public IReadOnlyList<Finding> Check(Report report) => _engine.Check(report);
+    /// <summary>Runs the rules over a report. Cancellation is checked before each rule.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<Finding> Check(Report report, CancellationToken cancellationToken = default) => _engine.Check(report, cancellationToken);
 
-    /// <summary>Runs the cross-year rules over a report and the same agency's report of the year before.</summary>
-    public IReadOnlyList<Finding> CheckPair(Report current, Report previous) => _engine.CheckPair(current, previous);
+    /// <summary>Runs the cross-year rules over a report and the same agency's report of the year before. Cancellation is checked before each rule.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<Finding> CheckPair(Report current, Report previous, CancellationToken cancellationToken = default) =>
+        _engine.CheckPair(current, previous, cancellationToken);
 
     /// <summary>Reads a document into its layout with the reader its content calls for.</summary>
     /// <exception cref="DocumentReadException">The document cannot be read; the message says why.</exception>

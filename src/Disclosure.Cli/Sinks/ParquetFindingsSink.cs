@@ -1,6 +1,7 @@
+using Disclosure.Cli.Formatting;
 using Disclosure.Parsing.Model;
-using Disclosure.Parsing.Rules.CrossYear;
 using Disclosure.Parsing.Output;
+using Disclosure.Parsing.Rules.CrossYear;
 using Parquet.Schema;
 
 namespace Disclosure.Cli.Sinks;

@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Cli.Formatting;
 using Disclosure.Parsing.Model;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Rules;

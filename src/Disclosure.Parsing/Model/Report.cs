@@ -92,7 +92,12 @@ public sealed record ReportTable(string Name, string Section, bool Found, string
 /// <param name="Value">The number printed; null when the cell is blank or not a number.</param>
 /// <param name="Text">The text as printed (trimmed).</param>
 /// <param name="Location">Where it was found, e.g. <c>table 2, row 4, col 10</c>.</param>
-public sealed record ReportCell(string Key, decimal? Value, string Text, string Location);
+public sealed record ReportCell(string Key, decimal? Value, string Text, string Location)
+{
+    /// <summary>The <see cref="Location"/> read into its parts (page, line, table, row, column).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public SourceLocation Place => SourceLocation.Parse(Location);
+}
 
 /// <summary>A paragraph that reads as a section heading: a list number (一、) and words that give it a meaning.</summary>
 /// <param name="Number">The number printed (一 … 十).</param>

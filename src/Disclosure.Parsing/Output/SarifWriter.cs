@@ -202,10 +202,11 @@ public sealed partial class SarifWriter : IDisposable
         _json.WriteStartObject();
         _json.WriteStartObject("physicalLocation");
         Artifact(result.File);
-        if (cell is not null && LinePattern().Match(cell.Location) is { Success: true } line)
+        // A line is a region SARIF viewers can open; pages, tables and cells are said in the message.
+        if (cell?.Place.Line is { } line)
         {
             _json.WriteStartObject("region");
-            _json.WriteNumber("startLine", int.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            _json.WriteNumber("startLine", line);
             _json.WriteEndObject();
         }
 
@@ -251,9 +252,6 @@ public sealed partial class SarifWriter : IDisposable
     // "A cell is blank or not a number" -> "ACellIsBlankOrNotANumber": SARIF's name is an identifier-like form.
     private static string Name(string title) =>
         string.Concat(WordPattern().Matches(title).Select(static m => char.ToUpperInvariant(m.Value[0]) + m.Value[1..]));
-
-    [GeneratedRegex(@"^line (\d+)")]
-    private static partial Regex LinePattern();
 
     [GeneratedRegex(@"[A-Za-z0-9]+")]
     private static partial Regex WordPattern();

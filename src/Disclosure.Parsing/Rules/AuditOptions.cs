@@ -53,14 +53,15 @@ public sealed record AuditOptions
 /// <summary>Runs a set of rules over a report, applying the options, in a stable order.</summary>
 internal sealed class RuleEngine(IReadOnlyList<IReportRule> rules, IReadOnlyList<CrossYear.IReportPairRule> pairRules, AuditOptions options)
 {
-    public IReadOnlyList<Finding> Check(Report report) =>
-        rules.SelectMany(r => Run(r.Descriptor, () => r.Check(report))).ToList();
+    public IReadOnlyList<Finding> Check(Report report, CancellationToken cancellationToken = default) =>
+        rules.SelectMany(r => Run(r.Descriptor, () => r.Check(report), cancellationToken)).ToList();
 
-    public IReadOnlyList<Finding> CheckPair(Report current, Report previous) =>
-        pairRules.SelectMany(r => Run(r.Descriptor, () => r.Check(current, previous))).ToList();
+    public IReadOnlyList<Finding> CheckPair(Report current, Report previous, CancellationToken cancellationToken = default) =>
+        pairRules.SelectMany(r => Run(r.Descriptor, () => r.Check(current, previous), cancellationToken)).ToList();
 
-    private IEnumerable<Finding> Run(RuleDescriptor rule, Func<IEnumerable<Finding>> check)
+    private IEnumerable<Finding> Run(RuleDescriptor rule, Func<IEnumerable<Finding>> check, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (options.DisabledRules.Contains(rule.Id))
         {
             return [];

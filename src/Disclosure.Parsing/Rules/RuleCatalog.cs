@@ -83,10 +83,10 @@ public static class RuleCatalog
     }
 
     /// <summary>The canonical ID of a known rule; a typo must not silently switch nothing off.</summary>
-    public static string KnownId(string id) => Find(id)?.Id ?? throw new FormatException($"unknown rule '{id}' (see 'disclosure rules')");
+    internal static string KnownId(string id) => Find(id)?.Id ?? throw new FormatException($"unknown rule '{id}' (see 'disclosure rules')");
 
     /// <summary>Parses <c>error</c>, <c>warning</c> or <c>note</c>.</summary>
-    public static Model.Severity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
+    internal static Model.Severity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
     {
         "error" => Model.Severity.Error,
         "warning" => Model.Severity.Warning,

@@ -1,3 +1,4 @@
+using Disclosure.Cli.Formatting;
 using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Cli;
@@ -176,7 +177,7 @@ public sealed class DisclosureCommandTests
 
     [Test]
     public void CsvQuotesFieldsThatNeedIt() =>
-        Disclosure.Parsing.Output.ReportCsv.Quote("a,\"b\"").Should().Be("\"a,\"\"b\"\"\"");
+        ReportCsv.Quote("a,\"b\"").Should().Be("\"a,\"\"b\"\"\"");
 
     [Test]
     public void OutputIsDeterministic()

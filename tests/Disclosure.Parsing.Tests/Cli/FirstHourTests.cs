@@ -1,3 +1,4 @@
+using Disclosure.Cli.Formatting;
 using System.Text.Json.Nodes;
 using Disclosure.Cli;
 using Disclosure.Parsing.Output;

@@ -233,20 +233,10 @@ public sealed class DocxReader : IDocumentReader
                 rowIndex++;
             }
 
-            if (cells.Count > 0 && cells.All(static c => c.Column == 0 && c.ColumnSpan == 1))
+            // Word's grid is explicit (w:tblGrid): positions mean the same column in every row.
+            if (!TableBlocks.Add(Blocks, index, cells, isGridAligned: true, ref _paragraphs))
             {
-                // A one-column table holds text, not figures: its lines are paragraphs.
                 _tables--;
-                foreach (var line in cells.SelectMany(static c => c.Text.Split('\n')).Where(static l => l.Length > 0))
-                {
-                    _paragraphs++;
-                    Blocks.Add(new LayoutParagraph(line, $"paragraph {_paragraphs}"));
-                }
-            }
-            else if (cells.Count > 0)
-            {
-                // Word's grid is explicit (w:tblGrid): positions mean the same column in every row.
-                Blocks.Add(new LayoutTable(index, cells, isGridAligned: true, $"table {index}"));
             }
         }
 

@@ -294,32 +294,17 @@ internal sealed class LayoutAssembler
                     pending.Push(s.Drafts.GetEnumerator());
                     break;
                 case TableDraft t:
-                    tables++;
-                    if (t.Cells.Count > 0 && t.OneColumn)
+                    var number = ++tables;
+                    var cells = new List<LayoutCell>(t.Cells.Count);
+                    foreach (var cell in t.Cells)
                     {
-                        // A one-column table holds text, not figures: its lines are paragraphs.
-                        tables--;
-                        foreach (var cell in t.Cells)
-                        {
-                            foreach (var line in cell.Text.Split('\n'))
-                            {
-                                if (line.Length > 0)
-                                {
-                                    blocks.Add(new LayoutParagraph(line, $"paragraph {++paragraphs}"));
-                                }
-                            }
-                        }
+                        cells.Add(new LayoutCell(cell.Text, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan,
+                            $"table {number}, row {cell.Row + 1}, col {cell.Column + 1}"));
                     }
-                    else if (t.Cells.Count > 0)
-                    {
-                        var cells = new List<LayoutCell>(t.Cells.Count);
-                        foreach (var cell in t.Cells)
-                        {
-                            cells.Add(new LayoutCell(cell.Text, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan,
-                                $"table {tables}, row {cell.Row + 1}, col {cell.Column + 1}"));
-                        }
 
-                        blocks.Add(new LayoutTable(tables, cells, t.Aligned, $"table {tables}"));
+                    if (!TableBlocks.Add(blocks, number, cells, t.Aligned, ref paragraphs))
+                    {
+                        tables--;
                     }
 
                     break;
@@ -600,11 +585,9 @@ internal sealed class LayoutAssembler
                 rowIndex++;
             }
 
-            var oneColumn = true;
             var widthDelta = new int[rowCount + 1];
             foreach (var c in cells)
             {
-                oneColumn &= c.Column == 0 && c.ColumnSpan == 1;
                 widthDelta[c.Row] += c.ColumnSpan;
                 widthDelta[c.Row + c.RowSpan] -= c.ColumnSpan;
             }
@@ -617,7 +600,7 @@ internal sealed class LayoutAssembler
                 aligned &= r == 0 || width == widthDelta[0];
             }
 
-            return new TableDraft(cells, aligned, oneColumn);
+            return new TableDraft(cells, aligned);
         }
     }
 
@@ -649,7 +632,7 @@ internal sealed class LayoutAssembler
     /// <summary>What reads before a table (the paragraph open before it, and text moved out of it): filled when the table ends.</summary>
     private sealed record SlotDraft(List<Draft> Drafts) : Draft;
 
-    private sealed record TableDraft(List<CellDraft> Cells, bool Aligned, bool OneColumn) : Draft;
+    private sealed record TableDraft(List<CellDraft> Cells, bool Aligned) : Draft;
 
     private readonly record struct CellDraft(string Text, int Row, int Column, int RowSpan, int ColumnSpan);
 }

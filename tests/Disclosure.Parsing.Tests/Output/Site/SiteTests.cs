@@ -1,3 +1,4 @@
+using Disclosure.Cli.Formatting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Disclosure.Parsing.Model;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>
 /// Where a finding is, in one short phrase for a line of text or a CSV field: what the locations of all its cells have
@@ -22,7 +22,7 @@ internal static class FindingPlace
             return null;
         }
 
-        var locations = finding.Cells.Select(report.Cell).OfType<ReportCell>().Select(static c => Parts(c.Location)).Where(static p => p.Count > 0).ToList();
+        var locations = finding.Cells.Select(report.Cell).OfType<ReportCell>().Select(static c => Parts(c.Place)).Where(static p => p.Count > 0).ToList();
         if (locations.Count == 0)
         {
             return null;
@@ -31,16 +31,15 @@ internal static class FindingPlace
         var sb = new StringBuilder();
         foreach (var (kind, value) in locations[0])
         {
-            var values = locations.Select(p => p.FirstOrDefault(x => x.Kind == kind).Value).ToList();
+            var values = locations.Select(p => p.FirstOrDefault(x => x.Kind == kind)?.Number).ToList();
             string? part = null;
             if (values.All(v => v == value))
             {
-                part = kind + " " + value;
+                part = string.Create(CultureInfo.InvariantCulture, $"{kind} {value}");
             }
-            else if (Ranged.Contains(kind) && values.All(static v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            else if (Ranged.Contains(kind) && values.All(static v => v is not null))
             {
-                var numbers = values.Select(static v => int.Parse(v!, CultureInfo.InvariantCulture)).ToList();
-                part = string.Create(CultureInfo.InvariantCulture, $"{kind}s {numbers.Min()}-{numbers.Max()}");
+                part = string.Create(CultureInfo.InvariantCulture, $"{kind}s {values.Min()}-{values.Max()}");
             }
 
             if (part is not null)
@@ -52,21 +51,7 @@ internal static class FindingPlace
         return sb.Length > 0 ? sb.ToString() : null;
     }
 
-    // "page 4, table 2, row 4, col 10, x 120 y 300" -> (page, 4), (table, 2), (row, 4), (col, 10): a kind is the words before the number.
-    private static List<(string Kind, string Value)> Parts(string location)
-    {
-        var parts = new List<(string, string)>();
-        foreach (var piece in location.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var space = piece.LastIndexOf(' ');
-            if (space <= 0 || piece.StartsWith("x ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            parts.Add((piece[..space], piece[(space + 1)..]));
-        }
-
-        return parts;
-    }
+    // A cell's page, table, row and column; its coordinates are for the JSON, not for a line of text.
+    private static List<LocationPart> Parts(SourceLocation place) =>
+        [.. place.Parts.Where(static p => p.Kind is not ("x" or "y"))];
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using Disclosure.Parsing.Layout;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>A plain listing of a <see cref="LayoutDocument"/>, block by block and cell by cell, for diagnosis.</summary>
-public static class LayoutText
+internal static class LayoutText
 {
     /// <summary>One line per paragraph; per table, one line per cell origin with its grid position (from 1) and spans.</summary>
     public static string Describe(LayoutDocument document)

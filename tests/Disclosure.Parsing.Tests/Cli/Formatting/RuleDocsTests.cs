@@ -1,3 +1,4 @@
+using Disclosure.Cli.Formatting;
 using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Rules;
 

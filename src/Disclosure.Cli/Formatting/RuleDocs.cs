@@ -1,10 +1,11 @@
 using System.Text;
+using Disclosure.Parsing.Output;
 using Disclosure.Parsing.Rules;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>The rule catalogue as documents: <c>docs/rules.md</c> and the listing of <c>disclosure rules</c>.</summary>
-public static class RuleDocs
+internal static class RuleDocs
 {
     /// <summary>The catalogue as Markdown, generated from the rule descriptors (the source of <c>docs/rules.md</c>).</summary>
     public static string Markdown(IEnumerable<RuleDescriptor> rules)

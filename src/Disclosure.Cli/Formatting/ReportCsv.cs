@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Output;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>
 /// The cell data set: one row per report, one column per canonical cell key in the contract's order. UTF-8 with a
 /// BOM and RFC 4180 quoting (CRLF line ends), so Excel and WPS on Chinese Windows open it as it is.
 /// </summary>
-public static class ReportCsv
+internal static class ReportCsv
 {
     /// <summary>The byte order mark to write once at the start of the file.</summary>
     public static ReadOnlySpan<byte> Preamble => [0xEF, 0xBB, 0xBF];

@@ -1,10 +1,11 @@
 using System.Text;
 using Disclosure.Parsing.Model;
+using Disclosure.Parsing.Output;
 
-namespace Disclosure.Parsing.Output;
+namespace Disclosure.Cli.Formatting;
 
 /// <summary>A short readable summary per document: a verdict line, then its findings grouped by section, each with where it is.</summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>The summary of one result, ending with a line break.</summary>
     public static string Summary(AuditResult result)
