@@ -73,7 +73,7 @@ public sealed class BadInputBatchTests
 
         // The bar is 2 s for the whole command on a quiet machine (see the README); a shared CI machine gets slack.
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
-        result.ErrorKind.Should().Be(Model.FailureKind.NotAReport);
+        result.ErrorKind.Should().Be(Disclosure.Parsing.Model.FailureKind.NotAReport);
     }
 
     /// <summary>The resident memory of a process and all its descendants, from /proc.</summary>

@@ -29,7 +29,7 @@ public sealed class HtmlNestingTests
         var finished = audit.Wait(TimeSpan.FromSeconds(20));
 
         finished.Should().BeTrue("a page nested {0} deep must come back within 20 s (took {1:0} s so far)", depth, watch.Elapsed.TotalSeconds);
-        audit.Result.ErrorKind.Should().NotBe(Model.FailureKind.InternalError);
+        audit.Result.ErrorKind.Should().NotBe(Disclosure.Parsing.Model.FailureKind.InternalError);
         if (readWhole)
         {
             audit.Result.Error.Should().BeNull();
