@@ -16,18 +16,19 @@ internal static class TypedCellsGenerator
     public const string RelativePath = "src/Disclosure.Parsing/Model/TypedCells.g.cs";
 
     /// <summary>
-    /// What a table's types are called: the one part not read from the catalogue. A table whose every row has every
-    /// column gets a row enum and a column enum; one whose rows have different columns (section 二) gets one enum of its
-    /// cells, so that a row and column the template does not pair have no name and cannot compile.
+    /// What a table's types are called, and a note for their docs: the one part not read from the catalogue. A table
+    /// whose every row has every column gets a row enum and a column enum; one whose rows have different columns
+    /// (section 二) gets one enum of its cells, so that a row and column the template does not pair have no name and
+    /// cannot compile.
     /// </summary>
-    private sealed record TableNames(string Table, string Section, string What, string? Row = null, string? Column = null, string? Cell = null);
+    private sealed record TableNames(string Table, string Note, string? Row = null, string? Column = null, string? Cell = null);
 
     private static readonly TableNames[] Tables =
     [
-        new("active", "二", "the section 二 table of the 2021 template", Cell: "ActiveCell"),
-        new("active2019", "二", "the section 二 table of the 2019 template", Cell: "Active2019Cell"),
-        new("requests", "三", "the section 三 table (applications received and handled)", Row: "RequestRow", Column: "Applicant"),
-        new("appeals", "四", "the section 四 table (administrative review and litigation)", Row: "AppealBlock", Column: "AppealResult"),
+        new("active", " of the 2021 template", Cell: "ActiveCell"),
+        new("active2019", " of the 2019 template", Cell: "Active2019Cell"),
+        new("requests", " (applications received and handled)", Row: "RequestRow", Column: "Applicant"),
+        new("appeals", " (administrative review and litigation)", Row: "AppealBlock", Column: "AppealResult"),
     ];
 
     public static string Generate(IReadOnlyList<CellDefinition> catalogue)
@@ -102,7 +103,7 @@ internal static class TypedCellsGenerator
         }
 
         string row = names.Row!, column = names.Column!;
-        enums.Append(Summary("", $"A row of {names.What}: the row part of the <c>{names.Table}.*</c> keys; with <see cref=\"{column}\"/> it names a cell, as in <c>report[{row}.{Pascal(rows[0])}, {column}.{Pascal(columns[^1])}]</c>."));
+        enums.Append(Summary("", $"A row of the section {cells[0].Section} table{names.Note}: the row part of the <c>{names.Table}.*</c> keys; with <see cref=\"{column}\"/> it names a cell, as in <c>report[{row}.{Pascal(rows[0])}, {column}.{Pascal(columns[^1])}]</c>."));
         enums.Append($"public enum {row}\n{{\n");
         foreach (var r in rows)
         {
@@ -112,7 +113,7 @@ internal static class TypedCellsGenerator
         }
 
         Close(enums);
-        enums.Append(Summary("", $"A column of {names.What}: the column part of the <c>{names.Table}.*</c> keys; with <see cref=\"{row}\"/> it names a cell."));
+        enums.Append(Summary("", $"A column of the section {cells[0].Section} table{names.Note}: the column part of the <c>{names.Table}.*</c> keys; with <see cref=\"{row}\"/> it names a cell."));
         enums.Append($"public enum {column}\n{{\n");
         foreach (var c in columns)
         {
@@ -132,20 +133,20 @@ internal static class TypedCellsGenerator
         }
 
         keys.Append("    ];\n\n");
-        keys.Append(Summary("    ", $"The key of the section {names.Section} cell in <paramref name=\"row\"/> and <paramref name=\"column\"/>, e.g. <c>{names.Table}.{rows[0]}.{columns[^1]}</c>."));
+        keys.Append(Summary("    ", $"The key of the section {cells[0].Section} cell in <paramref name=\"row\"/> and <paramref name=\"column\"/>, e.g. <c>{names.Table}.{rows[0]}.{columns[^1]}</c>."));
         keys.Append("    /// <param name=\"row\">The row.</param>\n    /// <param name=\"column\">The column.</param>\n");
         keys.Append($"    /// <exception cref=\"ArgumentOutOfRangeException\">A value that is not a member of its enum.</exception>\n");
         keys.Append($"    public static string Key({row} row, {column} column) =>\n");
         keys.Append($"        {field}[Checked((int)row, {field}.Length, nameof(row))][Checked((int)column, {field}[0].Length, nameof(column))];\n\n");
 
-        Access(access, names.Section, $"{row} row, {column} column", "row, column", $"in <paramref name=\"row\"/> and <paramref name=\"column\"/>",
+        Access(access, cells[0].Section, $"{row} row, {column} column", "row, column", $"in <paramref name=\"row\"/> and <paramref name=\"column\"/>",
             ["<param name=\"row\">The row.</param>", "<param name=\"column\">The column.</param>"], $"{row}, {column}");
     }
 
     // Section 二: each row has its own columns, so the cells themselves are named.
     private static void CellTable(TableNames names, string cellEnum, List<CellDefinition> cells, StringBuilder enums, StringBuilder keys, StringBuilder access)
     {
-        enums.Append(Summary("", $"A cell of {names.What} (<c>{names.Table}.*</c> keys): its rows have different columns, so each cell has its own name, as in <c>report[{cellEnum}.{Pascal(cells[0].Row + "_" + cells[0].Column)}]</c>."));
+        enums.Append(Summary("", $"A cell of the section {cells[0].Section} table{names.Note} (<c>{names.Table}.*</c> keys): its rows have different columns, so each cell has its own name, as in <c>report[{cellEnum}.{Pascal(cells[0].Row + "_" + cells[0].Column)}]</c>."));
         enums.Append($"public enum {cellEnum}\n{{\n");
         foreach (var c in cells)
         {
@@ -169,7 +170,7 @@ internal static class TypedCellsGenerator
         keys.Append($"    /// <exception cref=\"ArgumentOutOfRangeException\">A value that is not a member of the enum.</exception>\n");
         keys.Append($"    public static string Key({cellEnum} cell) => {field}[Checked((int)cell, {field}.Length, nameof(cell))];\n\n");
 
-        Access(access, names.Section, $"{cellEnum} cell", "cell", "<paramref name=\"cell\"/>", ["<param name=\"cell\">The cell.</param>"], cellEnum);
+        Access(access, cells[0].Section, $"{cellEnum} cell", "cell", "<paramref name=\"cell\"/>", ["<param name=\"cell\">The cell.</param>"], cellEnum);
     }
 
     private static void Access(StringBuilder access, string section, string parameters, string arguments, string which, string[] paramDocs, string cref)
