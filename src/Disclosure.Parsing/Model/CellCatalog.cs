@@ -50,7 +50,7 @@ public sealed record CellDefinition(
 }
 
 /// <summary>The canonical cell keys, in the contract's order. Output columns and JSON keys come from here.</summary>
-public static class CellCatalog
+public static partial class CellCatalog
 {
     private static readonly Lazy<IReadOnlyList<CellDefinition>> Cells = new(Load);
 

@@ -11,7 +11,7 @@ namespace Disclosure.Parsing.Model;
 /// <param name="Sections">All six sections 一 … 六, found or not, in order.</param>
 /// <param name="Tables">The three statistical tables (sections 二, 三, 四), found or not.</param>
 /// <param name="Cells">Every located cell by canonical key (see <see cref="CellCatalog"/>).</param>
-public sealed record Report(
+public sealed partial record Report(
     string? Agency,
     int? Year,
     string? Template,

@@ -42,7 +42,7 @@ public sealed partial class DocumentedCodeTests
     internal static IReadOnlyList<string> CSharpBlocks(string markdown) =>
         CSharpBlock().Matches(markdown).Select(static m => m.Groups[1].Value).ToList();
 
-    private static IReadOnlyList<string> Errors(string program)
+    internal static IReadOnlyList<string> Errors(string program)
     {
         // The global usings a new console project has (ImplicitUsings in Microsoft.NET.Sdk).
         const string ImplicitUsings = """

@@ -10,13 +10,6 @@ internal sealed class AppealsBlockTotalRule : IReportRule
         "In each block of the section 四 table (行政复议, 未经复议直接起诉, 复议后起诉), 总计 is 结果维持 + 结果纠正 + 其他结果 + 尚未审结. " +
         "Correct the total or the result that is wrong.");
 
-    private static readonly Dictionary<string, string> BlockNames = new()
-    {
-        ["review"] = "行政复议",
-        ["litigation_direct"] = "行政诉讼 未经复议直接起诉",
-        ["litigation_after_review"] = "行政诉讼 复议后起诉",
-    };
-
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Check(Report report)
@@ -33,7 +26,7 @@ internal sealed class AppealsBlockTotalRule : IReportRule
             if (sum != v[0])
             {
                 yield return new Finding(Rule.Id, Rule.DefaultSeverity, "四", keys, sum, v[0],
-                    $"第四部分“{BlockNames[block]}”：结果维持、结果纠正、其他结果、尚未审结之和为 {CellNames.Number(sum)}，" +
+                    $"第四部分“{CellNames.Block(block)}”：结果维持、结果纠正、其他结果、尚未审结之和为 {CellNames.Number(sum)}，" +
                     $"总计填的是 {CellNames.Number(v[0])}，二者应相等");
             }
         }
