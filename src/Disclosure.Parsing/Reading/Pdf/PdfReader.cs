@@ -39,7 +39,7 @@ public sealed record PdfReaderOptions
     /// Ruling lines closer than this many glyph sizes of the page's text are one line of a table's grid (a doubled
     /// border, a border drawn cell by cell), and a line that stops this short of another still meets it. Raise it for
     /// tables drawn with gaps at their corners; lower it for tables whose rows are barely taller than their text.
-    /// Above zero; 0.2 by default (2 pt beside 10.5 pt text).
+    /// Above zero; 0.2 by default (about 2 pt beside 10.5 pt text).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to zero, below it, to infinity or to NaN.</exception>
     public double RulingTolerance

@@ -11,7 +11,7 @@ namespace Disclosure.Parsing.Reading.Pdf;
 /// <remarks>
 /// The values were points before; each became the same distance on a page of 10.5 pt text (五号, the size Word and WPS
 /// print report tables in, and the size of the generated fixtures), rounded. Reports print their tables in 7.5 pt to
-/// 16 pt text; the corpus reads the same with either unit.
+/// 16 pt text; the corpus reads the same cells with either unit.
 /// </remarks>
 internal static class PdfThresholds
 {
@@ -50,8 +50,9 @@ internal static class PdfThresholds
     public const double RulingTolerance = 0.2;
 
     /// <summary>
-    /// A glyph whose centre lies this far outside a ruled table's frame still belongs to it: a low glyph (、 ，) of a
-    /// heading set close above the table does not, its centre lies above the frame. 0.1 (1 pt).
+    /// A glyph whose centre lies this far outside a ruled table's frame still belongs to it (text touching the frame).
+    /// 0.1 (1 pt). As 1 pt it was a fifth of a glyph in a report printed at quarter size, and took the low 、 of a
+    /// heading set close above the table into the table, where no cell held it.
     /// </summary>
     public const double TableFrameMargin = 0.1;
 
