@@ -103,6 +103,7 @@ internal sealed class PageGeometry
         {
             // Some fonts report empty glyph boxes (0.01 pt tells zero from rounding, not a distance on the page): fall
             // back to the baseline and the point size, a glyph half as wide as it is high and 0.8 of it above the baseline.
+            // A size under 1 pt (0 where the font gives none) is no printed text at any scale: 1 keeps the box from vanishing.
             var size = Math.Max(l.PointSize, 1);
             box = new PdfRectangle(l.StartBaseLine.X, l.StartBaseLine.Y, Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + (size * 0.5)), l.StartBaseLine.Y + (size * 0.8));
         }
