@@ -44,7 +44,7 @@ internal static class BorderlessTables
         {
             var chunks = ToChunks(line, TextLines.Chunks(line.Glyphs, gap));
             var isRow = IsRow(chunks, line.Size * gap);
-            if (table is not null && line.Top - table.Bottom > line.Size * 2.5)
+            if (table is not null && line.Top - table.Bottom > line.Size * PdfThresholds.TableBreak)
             {
                 table = null;
             }
@@ -73,7 +73,7 @@ internal static class BorderlessTables
 
             if (table is not null)
             {
-                var close = line.Top - table.Bottom < line.Size * 1.2;
+                var close = line.Top - table.Bottom < line.Size * PdfThresholds.WrapLeading;
                 if (close && Continues(table.Rows[^1], chunks))
                 {
                     AddOrContinue(table, line, chunks, continuing: true);
@@ -132,18 +132,18 @@ internal static class BorderlessTables
         var below = rowLine;
         for (var i = items.Count - 1; i >= 0 && items[i] is { Line: { } line, Table: null }; i--)
         {
-            if (below.Top - line.Bottom > line.Size * 1.2)
+            if (below.Top - line.Bottom > line.Size * PdfThresholds.WrapLeading)
             {
                 break;
             }
 
             var chunks = ToChunks(line, CutAtBounds(TextLines.Chunks(line.Glyphs, gap), bounds));
-            if (chunks.Any(c => c.Left < labelEdge && c.Right > labelEdge + (c.Size * 0.5)))
+            if (chunks.Any(c => c.Left < labelEdge && c.Right > labelEdge + (c.Size * PdfThresholds.LabelEdgeOverlap)))
             {
                 break;
             }
 
-            if (chunks.All(c => c.Right <= labelEdge + (c.Size * 0.5)) && header.Count == 0)
+            if (chunks.All(c => c.Right <= labelEdge + (c.Size * PdfThresholds.LabelEdgeOverlap)) && header.Count == 0)
             {
                 break;
             }
@@ -153,7 +153,7 @@ internal static class BorderlessTables
         }
 
         // Stub text alone (no piece over the values) does not start a header.
-        while (header.Count > 0 && header[0].Chunks.All(c => c.Right <= labelEdge + (c.Size * 0.5)))
+        while (header.Count > 0 && header[0].Chunks.All(c => c.Right <= labelEdge + (c.Size * PdfThresholds.LabelEdgeOverlap)))
         {
             header.RemoveAt(0);
         }
@@ -173,7 +173,7 @@ internal static class BorderlessTables
             var gaps = new List<int>();
             for (var i = 1; i < chunk.Count; i++)
             {
-                if (chunk[i].Left - chunk[i - 1].Right > Math.Min(chunk[i].Size, chunk[i - 1].Size) * 0.2)
+                if (chunk[i].Left - chunk[i - 1].Right > Math.Min(chunk[i].Size, chunk[i - 1].Size) * PdfThresholds.HeaderCutGap)
                 {
                     gaps.Add(i);
                 }
@@ -235,9 +235,14 @@ internal static class BorderlessTables
         table.Rows.Add(chunks);
     }
 
-    // A wrapped line stays inside its cell: each chunk lies within a chunk of the line above, no wider than it.
+    // A wrapped line stays inside its cell: each chunk lies within a chunk of the line above, no wider than it (to a
+    // little overhang, in the row's text size).
     private static bool Continues(List<Chunk> above, List<Chunk> chunks) =>
         chunks.Count > 0 && chunks.All(c => above.Any(a => Within(c, a))) && chunks.All(static c => LabelText.ParseNumber(c.Text) is null);
 
-    private static bool Within(Chunk inner, Chunk outer) => inner.Left >= outer.Left - 1.5 && inner.Right <= outer.Right + 1.5;
+    private static bool Within(Chunk inner, Chunk outer)
+    {
+        var overhang = outer.Size * PdfThresholds.WrapOverhang;
+        return inner.Left >= outer.Left - overhang && inner.Right <= outer.Right + overhang;
+    }
 }

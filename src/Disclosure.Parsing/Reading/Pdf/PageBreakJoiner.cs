@@ -3,11 +3,19 @@ using Disclosure.Parsing.Layout;
 namespace Disclosure.Parsing.Reading.Pdf;
 
 /// <summary>A block read from one page, with what joining tables across pages needs to know.</summary>
-internal sealed record PageBlock(LayoutBlock Block, int Page, double Top, IReadOnlyList<double>? ColumnBounds);
+/// <param name="Block">The block.</param>
+/// <param name="Page">Its page, 1-based.</param>
+/// <param name="Top">Its top edge on the page, in points from the top.</param>
+/// <param name="ColumnBounds">A ruled table's column boundaries, in points; null for other blocks.</param>
+/// <param name="TextSize">The page's text size (<see cref="PageGeometry.TextSize"/>), the unit of the distances compared.</param>
+internal sealed record PageBlock(LayoutBlock Block, int Page, double Top, IReadOnlyList<double>? ColumnBounds, double TextSize = PdfThresholds.FallbackTextSize);
 
 /// <summary>
 /// Continues tables over page breaks. A ruled table that is the last block on its page and one that is the first on
-/// the next, with the same column boundaries, are one table. The continuation's first row is the rest of a row cut by
+/// the next, with the same column boundaries, are one table: the blocks come in reading order, page by page, without
+/// page numbers (dropped as they are read) and running headers and footers (dropped here first), so the two are
+/// neighbours in the list on neighbouring pages. A paragraph after the table on its page, or before the continuation
+/// on the next (a heading, a note), lies between them and keeps them apart. The continuation's first row is the rest of a row cut by
 /// the page break when it has the same cells as the last row before the break, does not repeat the table's first row,
 /// and either holds no number or leaves empty a cell that was written before the break; its text joins that row.
 /// A row that opens with an item number of its own (2.没有现成信息…) and carries its own values, after a row that
@@ -15,21 +23,25 @@ internal sealed record PageBlock(LayoutBlock Block, int Page, double Top, IReadO
 /// </summary>
 internal static class PageBreakJoiner
 {
-    private const double Tolerance = 3.0;
-
+    /// <param name="blocks">The document's blocks in reading order: page by page, each page's top to bottom.</param>
     public static List<LayoutBlock> Join(List<PageBlock> blocks)
     {
         blocks = WithoutRunningLines(blocks);
         var result = new List<PageBlock>();
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (result.Count > 0 && result[^1] is { Block: LayoutTable previous, ColumnBounds: { } bounds } last
+            var block = blocks[i];
+
+            // result[^1] holds blocks[i - 1], alone or as the end of a table it continued: every block is either added
+            // or joined to the last one. blocks[i - 1] on the page before this one is the last block of its page, and
+            // this one the first of its page: nothing of either page lies between them.
+            if (i > 0 && blocks[i - 1].Page == block.Page - 1
+                && result[^1] is { Block: LayoutTable previous, ColumnBounds: { } bounds } last
                 && block is { Block: LayoutTable next, ColumnBounds: { } nextBounds }
-                && block.Page == last.Page + 1
-                && IsFirstOnPage(blocks, block) && IsLastOnPage(blocks, last)
-                && MapColumns(nextBounds, bounds) is { } map)
+                && MapColumns(nextBounds, bounds, PdfThresholds.ColumnMatch * Math.Min(blocks[i - 1].TextSize, block.TextSize)) is { } map)
             {
-                result[^1] = last with { Block = Append(previous, next, map), Page = block.Page };
+                // The first part's column boundaries stay: a third part on the next page is matched against them.
+                result[^1] = last with { Block = Append(previous, next, map) };
                 continue;
             }
 
@@ -45,19 +57,15 @@ internal static class PageBreakJoiner
         var running = blocks
             .Where(static b => b.Block is LayoutParagraph { Text.Length: <= 60 })
             .GroupBy(static b => ((LayoutParagraph)b.Block).Text)
-            .Where(static g => g.Select(static b => b.Page).Distinct().Count() >= 2 && g.Max(static b => b.Top) - g.Min(static b => b.Top) <= 6)
+            .Where(static g => g.Select(static b => b.Page).Distinct().Count() >= 2
+                && g.Max(static b => b.Top) - g.Min(static b => b.Top) <= PdfThresholds.RunningLineDrift * g.Min(static b => b.TextSize))
             .SelectMany(static g => g)
             .ToHashSet();
         return running.Count == 0 ? blocks : blocks.Where(b => !running.Contains(b)).ToList();
     }
 
-    private static bool IsFirstOnPage(List<PageBlock> blocks, PageBlock block) => blocks.First(b => b.Page == block.Page) == block;
-
-    private static bool IsLastOnPage(List<PageBlock> blocks, PageBlock block) =>
-        blocks.Last(b => b.Page == block.Page) == block || block.Block is LayoutTable;
-
     /// <summary>For each boundary of the continuation, the index of the same boundary in the table it continues.</summary>
-    private static int[]? MapColumns(IReadOnlyList<double> next, IReadOnlyList<double> previous)
+    private static int[]? MapColumns(IReadOnlyList<double> next, IReadOnlyList<double> previous, double tolerance)
     {
         var map = new int[next.Count];
         for (var i = 0; i < next.Count; i++)
@@ -65,7 +73,7 @@ internal static class PageBreakJoiner
             var j = -1;
             for (var k = 0; k < previous.Count; k++)
             {
-                if (Math.Abs(previous[k] - next[i]) <= Tolerance)
+                if (Math.Abs(previous[k] - next[i]) <= tolerance)
                 {
                     j = k;
                     break;

@@ -49,10 +49,18 @@ internal sealed class PageGeometry
         }
 
         Glyphs = letters.Where(static l => !string.IsNullOrWhiteSpace(l.Value)).Select(ToGlyph).ToList();
+        TextSize = MedianSize(Glyphs);
         Rulings = ExtractRulings(page.Paths);
     }
 
     public List<Glyph> Glyphs { get; }
+
+    /// <summary>
+    /// The median size of the page's glyphs: the unit of the distances judged on the page (<see cref="PdfThresholds"/>),
+    /// so that they scale with a report printed reduced or enlarged. The median, not the mean: a title or a footnote
+    /// does not move it.
+    /// </summary>
+    public double TextSize { get; }
 
     public List<Ruling> Rulings { get; }
 
@@ -61,6 +69,23 @@ internal sealed class PageGeometry
 
     /// <summary>The page's height in its reading frame.</summary>
     public double FrameHeight => _frame is TextOrientation.Rotate90 or TextOrientation.Rotate270 ? _width : _height;
+
+    private static double MedianSize(List<Glyph> glyphs)
+    {
+        if (glyphs.Count == 0)
+        {
+            return PdfThresholds.FallbackTextSize;
+        }
+
+        var sizes = new double[glyphs.Count];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = glyphs[i].Size;
+        }
+
+        Array.Sort(sizes);
+        return sizes[sizes.Length / 2];
+    }
 
     /// <summary>PDF user space (y up) to the reading frame (y down).</summary>
     private (double X, double Y) Map(double x, double y) => _frame switch
@@ -76,7 +101,9 @@ internal sealed class PageGeometry
         var box = l.BoundingBox;
         if (box.Width <= 0.01 || box.Height <= 0.01)
         {
-            // Some fonts report empty glyph boxes: fall back to the baseline and the point size.
+            // Some fonts report empty glyph boxes (0.01 pt tells zero from rounding, not a distance on the page): fall
+            // back to the baseline and the point size, a glyph half as wide as it is high and 0.8 of it above the baseline.
+            // A size under 1 pt (0 where the font gives none) is no printed text at any scale: 1 keeps the box from vanishing.
             var size = Math.Max(l.PointSize, 1);
             box = new PdfRectangle(l.StartBaseLine.X, l.StartBaseLine.Y, Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + (size * 0.5)), l.StartBaseLine.Y + (size * 0.8));
         }
@@ -120,7 +147,7 @@ internal sealed class PageGeometry
     /// <summary>Horizontal and vertical lines from stroked paths and from thin filled rectangles (WPS draws borders so).</summary>
     private List<Ruling> ExtractRulings(IReadOnlyList<PdfPath> paths)
     {
-        const double thin = 3.0;
+        var thin = PdfThresholds.RulingThickness * TextSize;
         var result = new List<Ruling>();
         foreach (var path in paths)
         {
@@ -194,11 +221,12 @@ internal sealed class PageGeometry
         return result;
     }
 
-    private static bool IsAxisAlignedBox(PdfSubpath sub)
+    private bool IsAxisAlignedBox(PdfSubpath sub)
     {
         var lines = sub.Commands.OfType<PdfSubpath.Line>().ToList();
+        var slant = PdfThresholds.BoxEdgeSlant * TextSize;
         return lines.Count is 3 or 4 && sub.Commands.OfType<PdfSubpath.BezierCurve>().Any() == false
-            && lines.All(static l => Math.Abs(l.From.X - l.To.X) < 0.1 || Math.Abs(l.From.Y - l.To.Y) < 0.1)
+            && lines.All(l => Math.Abs(l.From.X - l.To.X) < slant || Math.Abs(l.From.Y - l.To.Y) < slant)
             && sub.IsClosed();
     }
 
@@ -206,11 +234,13 @@ internal sealed class PageGeometry
     {
         var (x1, y1) = Map(from.X, from.Y);
         var (x2, y2) = Map(to.X, to.Y);
-        if (Math.Abs(y1 - y2) < 0.8 && Math.Abs(x1 - x2) > 1)
+        var slant = PdfThresholds.RulingSlant * TextSize;
+        var length = PdfThresholds.RulingMinLength * TextSize;
+        if (Math.Abs(y1 - y2) < slant && Math.Abs(x1 - x2) > length)
         {
             result.Add(new Ruling(true, (y1 + y2) / 2, Math.Min(x1, x2), Math.Max(x1, x2)));
         }
-        else if (Math.Abs(x1 - x2) < 0.8 && Math.Abs(y1 - y2) > 1)
+        else if (Math.Abs(x1 - x2) < slant && Math.Abs(y1 - y2) > length)
         {
             result.Add(new Ruling(false, (x1 + x2) / 2, Math.Min(y1, y2), Math.Max(y1, y2)));
         }

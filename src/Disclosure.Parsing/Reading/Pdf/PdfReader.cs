@@ -6,22 +6,70 @@ using Disclosure.Parsing.Model;
 namespace Disclosure.Parsing.Reading.Pdf;
 
 /// <summary>Options for <see cref="PdfReader"/>.</summary>
+/// <remarks>
+/// Distances are in glyph sizes (the height of a character of the text concerned, or the median of a page's), not in
+/// points, so that a report printed reduced or enlarged reads the same. An invalid value throws
+/// <see cref="ArgumentOutOfRangeException"/> naming the option as soon as it is set.
+/// </remarks>
 public sealed record PdfReaderOptions
 {
-    /// <summary>A document with more pages than this is refused: reports run to a few dozen pages, so time and memory stay bounded.</summary>
-    public int MaxPages { get; init; } = 200;
+    /// <summary>
+    /// A document with more pages than this is refused: reports run to a few dozen pages, so time and memory stay
+    /// bounded. At least 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int MaxPages
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxPages), value, $"{nameof(MaxPages)} must be at least 1");
+    } = 200;
 
     /// <summary>
     /// Where a table has no ruling lines, a line whose words are separated by gaps wider than this many characters
-    /// is read as a table row.
+    /// (glyph sizes) is read as a table row. Above zero; 1 by default.
     /// </summary>
-    public double BorderlessColumnGap { get; init; } = 1.0;
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, below it, to infinity or to NaN.</exception>
+    public double BorderlessColumnGap
+    {
+        get;
+        init => field = InGlyphSizes(value, nameof(BorderlessColumnGap));
+    } = PdfThresholds.BorderlessColumnGap;
+
+    /// <summary>
+    /// Ruling lines closer than this many glyph sizes of the page's text are one line of a table's grid (a doubled
+    /// border, a border drawn cell by cell), and a line that stops this short of another still meets it. Raise it for
+    /// tables drawn with gaps at their corners; lower it for tables whose rows are barely taller than their text.
+    /// Above zero; 0.2 by default (about 2 pt beside 10.5 pt text).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, below it, to infinity or to NaN.</exception>
+    public double RulingTolerance
+    {
+        get;
+        init => field = InGlyphSizes(value, nameof(RulingTolerance));
+    } = PdfThresholds.RulingTolerance;
+
+    /// <summary>
+    /// A glyph whose vertical middle lies within this many glyph sizes of a line's is on that line. Raise it for text
+    /// whose glyphs ride up and down (mixed fonts, superscripts); keep it under 0.5, where two lines set solid would
+    /// merge. Above zero; 0.45 by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, below it, to infinity or to NaN.</exception>
+    public double LineTolerance
+    {
+        get;
+        init => field = InGlyphSizes(value, nameof(LineTolerance));
+    } = PdfThresholds.LineTolerance;
 
     /// <summary>
     /// Keep each page's words and ruling lines (<see cref="LayoutDocument.Pages"/>) and each table cell's box
     /// (<see cref="LayoutCell.Box"/>), for drawing the page as the reader saw it. Off by default: the audit needs neither.
     /// </summary>
     public bool KeepPageGeometry { get; init; }
+
+    private static double InGlyphSizes(double value, string name) =>
+        double.IsFinite(value) && value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} is a distance in glyph sizes: a finite number above zero");
 }
 
 /// <summary>
@@ -109,7 +157,7 @@ public sealed partial class PdfReader : IDocumentReader
             }
 
             ReadPage(number, geometry, blocks, ref tableCount);
-            pages?.Add(PageView(number, geometry));
+            pages?.Add(PageView(number, geometry, _options.LineTolerance));
         }
 
         if (pageCount > 0 && skipped.Count == pageCount)
@@ -157,7 +205,7 @@ public sealed partial class PdfReader : IDocumentReader
     private void ReadPage(int number, PageGeometry page, List<PageBlock> blocks, ref int tableCount)
     {
         // A ruled box of one column is framed text, not a table: its glyphs are read as lines.
-        var tables = RuledTable.Find(page.Rulings)
+        var tables = RuledTable.Find(page.Rulings, _options.RulingTolerance * page.TextSize, PdfThresholds.TableFrameMargin * page.TextSize)
             .Where(t => t.Xs.Count > 2 && page.Glyphs.Any(g => t.Contains(g.CenterX, g.CenterY)))
             .ToList();
         var inTable = new List<Glyph>[tables.Count];
@@ -188,10 +236,10 @@ public sealed partial class PdfReader : IDocumentReader
         {
             var table = tables[i];
             var glyphs = inTable[i];
-            items.Add((table.Top, index => TableBlock(number, index, table, glyphs, _options.KeepPageGeometry), table.Xs));
+            items.Add((table.Top, index => TableBlock(number, index, table, glyphs, _options), table.Xs));
         }
 
-        foreach (var item in BorderlessTables.Find(TextLines.Build(outside), _options.BorderlessColumnGap))
+        foreach (var item in BorderlessTables.Find(TextLines.Build(outside, _options.LineTolerance), _options.BorderlessColumnGap))
         {
             if (item.Line is { } line)
             {
@@ -222,17 +270,17 @@ public sealed partial class PdfReader : IDocumentReader
                 tableCount++;
             }
 
-            blocks.Add(new PageBlock(block, number, item.Top, item.Bounds));
+            blocks.Add(new PageBlock(block, number, item.Top, item.Bounds, page.TextSize));
         }
     }
 
     /// <summary>A page as the reader saw it: runs of touching glyphs on a line, and the ruling lines.</summary>
-    private static LayoutPage PageView(int number, PageGeometry page)
+    private static LayoutPage PageView(int number, PageGeometry page, double lineTolerance)
     {
         var words = new List<LayoutWord>();
-        foreach (var line in TextLines.Build(page.Glyphs))
+        foreach (var line in TextLines.Build(page.Glyphs, lineTolerance))
         {
-            foreach (var run in TextLines.Chunks(line.Glyphs, 0.3))
+            foreach (var run in TextLines.Chunks(line.Glyphs, PdfThresholds.PageViewWordGap))
             {
                 var text = string.Concat(run.Select(static g => g.Value));
                 var box = new LayoutBox(number, run.Min(static g => g.Left), run.Min(static g => g.Top), run.Max(static g => g.Right), run.Max(static g => g.Bottom));
@@ -262,8 +310,9 @@ public sealed partial class PdfReader : IDocumentReader
         return new LayoutTable(index, cells, isGridAligned: false, $"page {page}, table {index}");
     }
 
-    private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs, bool geometry)
+    private static LayoutTable? TableBlock(int page, int index, RuledTable table, List<Glyph> glyphs, PdfReaderOptions options)
     {
+        var geometry = options.KeepPageGeometry;
         // Each grid position points at the merged cell that covers it; each glyph goes to the cell holding its centre.
         var columns = table.Xs.Count - 1;
         var owner = new int[(table.Ys.Count - 1) * columns];
@@ -294,7 +343,7 @@ public sealed partial class PdfReader : IDocumentReader
         for (var i = 0; i < table.Cells.Count; i++)
         {
             var c = table.Cells[i];
-            var text = byCell[i] is { } mine ? CellText.Clean(TextLines.Text(mine)) : string.Empty;
+            var text = byCell[i] is { } mine ? CellText.Clean(TextLines.Text(mine, options.LineTolerance)) : string.Empty;
             anyText |= text.Length > 0;
             cells.Add(new LayoutCell(
                 text,

@@ -6,13 +6,14 @@ namespace Disclosure.Parsing.Reading.Pdf;
 /// </summary>
 internal sealed class RuledTable
 {
-    private const double Snap = 2.0;
+    private readonly double _margin;
 
-    private RuledTable(List<double> xs, List<double> ys, List<(int Row, int Column, int RowSpan, int ColumnSpan)> cells)
+    private RuledTable(List<double> xs, List<double> ys, List<(int Row, int Column, int RowSpan, int ColumnSpan)> cells, double margin)
     {
         Xs = xs;
         Ys = ys;
         Cells = cells;
+        _margin = margin;
     }
 
     /// <summary>Column boundaries, left to right.</summary>
@@ -32,7 +33,8 @@ internal sealed class RuledTable
 
     public double Bottom => Ys[^1];
 
-    public bool Contains(double x, double y) => x >= Left - 1 && x <= Right + 1 && y >= Top - 1 && y <= Bottom + 1;
+    /// <summary>Whether a point lies in the table's frame, or outside it by no more than the frame margin.</summary>
+    public bool Contains(double x, double y) => x >= Left - _margin && x <= Right + _margin && y >= Top - _margin && y <= Bottom + _margin;
 
     /// <summary>The grid cell (row, column) holding a point, or null outside the grid.</summary>
     public (int Row, int Column)? Locate(double x, double y)
@@ -43,16 +45,22 @@ internal sealed class RuledTable
     }
 
     /// <summary>The tables on a page: connected groups of rulings with at least two lines each way.</summary>
-    public static List<RuledTable> Find(List<Ruling> rulings)
+    /// <param name="rulings">The page's ruling lines.</param>
+    /// <param name="snap">
+    /// In points: lines this close are one grid line, a line stopping this short of another meets it
+    /// (<see cref="PdfReaderOptions.RulingTolerance"/> times the page's text size).
+    /// </param>
+    /// <param name="margin">In points: how far outside its frame a glyph's centre still belongs to a table (<see cref="PdfThresholds.TableFrameMargin"/>).</param>
+    public static List<RuledTable> Find(List<Ruling> rulings, double snap, double margin)
     {
-        var lines = Merge(rulings);
+        var lines = Merge(rulings, snap);
         var parent = Enumerable.Range(0, lines.Count).ToArray();
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
         for (var i = 0; i < lines.Count; i++)
         {
             for (var j = i + 1; j < lines.Count; j++)
             {
-                if (lines[i].Horizontal != lines[j].Horizontal && Touch(lines[i], lines[j]))
+                if (lines[i].Horizontal != lines[j].Horizontal && Touch(lines[i], lines[j], snap))
                 {
                     parent[Root(i)] = Root(j);
                 }
@@ -67,17 +75,17 @@ internal sealed class RuledTable
             var v = members.Where(static l => !l.Horizontal).ToList();
             if (h.Count >= 2 && v.Count >= 2)
             {
-                tables.Add(Build(h, v));
+                tables.Add(Build(h, v, snap, margin));
             }
         }
 
         return tables.Where(static t => t.Xs.Count >= 2 && t.Ys.Count >= 2).OrderBy(static t => t.Top).ToList();
     }
 
-    private static RuledTable Build(List<Ruling> h, List<Ruling> v)
+    private static RuledTable Build(List<Ruling> h, List<Ruling> v, double snap, double margin)
     {
-        var xs = Cluster(v.Select(static l => l.Position));
-        var ys = Cluster(h.Select(static l => l.Position));
+        var xs = Cluster(v.Select(static l => l.Position), snap);
+        var ys = Cluster(h.Select(static l => l.Position), snap);
         var rows = ys.Count - 1;
         var cols = xs.Count - 1;
         var parent = Enumerable.Range(0, Math.Max(0, rows * cols)).ToArray();
@@ -88,12 +96,12 @@ internal sealed class RuledTable
             for (var c = 0; c < cols; c++)
             {
                 // No wall to the right: the two grid cells are one merged cell.
-                if (c + 1 < cols && !Covered(v, xs[c + 1], ys[r], ys[r + 1]))
+                if (c + 1 < cols && !Covered(v, xs[c + 1], ys[r], ys[r + 1], snap))
                 {
                     parent[Root((r * cols) + c)] = Root((r * cols) + c + 1);
                 }
 
-                if (r + 1 < rows && !Covered(h, ys[r + 1], xs[c], xs[c + 1]))
+                if (r + 1 < rows && !Covered(h, ys[r + 1], xs[c], xs[c + 1], snap))
                 {
                     parent[Root((r * cols) + c)] = Root(((r + 1) * cols) + c);
                 }
@@ -110,16 +118,16 @@ internal sealed class RuledTable
             })
             .OrderBy(static c => c.Item1).ThenBy(static c => c.Item2)
             .ToList();
-        return new RuledTable(xs, ys, cells);
+        return new RuledTable(xs, ys, cells, margin);
     }
 
     // Whether lines at `position` cover most of the span from..to.
-    private static bool Covered(List<Ruling> lines, double position, double from, double to)
+    private static bool Covered(List<Ruling> lines, double position, double from, double to, double snap)
     {
         var covered = 0.0;
         foreach (var l in lines)
         {
-            if (Math.Abs(l.Position - position) <= Snap)
+            if (Math.Abs(l.Position - position) <= snap)
             {
                 covered += Math.Max(0, Math.Min(to, l.To) - Math.Max(from, l.From));
             }
@@ -128,14 +136,17 @@ internal sealed class RuledTable
         return covered >= (to - from) * 0.5;
     }
 
-    private static bool Touch(Ruling a, Ruling b)
+    private static bool Touch(Ruling a, Ruling b, double snap)
     {
         var (h, v) = a.Horizontal ? (a, b) : (b, a);
-        return v.Position >= h.From - Snap && v.Position <= h.To + Snap && h.Position >= v.From - Snap && h.Position <= v.To + Snap;
+        return v.Position >= h.From - snap && v.Position <= h.To + snap && h.Position >= v.From - snap && h.Position <= v.To + snap;
     }
 
-    /// <summary>Joins collinear pieces (a border drawn cell by cell) into whole lines.</summary>
-    private static List<Ruling> Merge(List<Ruling> rulings)
+    /// <summary>
+    /// Joins collinear pieces (a border drawn cell by cell) into whole lines: pieces within half a snap of each other
+    /// across (the strokes of one line), and a snap along (a gap left by rounding).
+    /// </summary>
+    private static List<Ruling> Merge(List<Ruling> rulings, double snap)
     {
         var result = new List<Ruling>();
         foreach (var group in rulings.GroupBy(static r => r.Horizontal))
@@ -144,7 +155,7 @@ internal sealed class RuledTable
             var bands = new List<List<Ruling>>();
             foreach (var r in sorted)
             {
-                if (bands.Count > 0 && Math.Abs(bands[^1][0].Position - r.Position) <= Snap / 2)
+                if (bands.Count > 0 && Math.Abs(bands[^1][0].Position - r.Position) <= snap / 2)
                 {
                     bands[^1].Add(r);
                 }
@@ -162,7 +173,7 @@ internal sealed class RuledTable
                 var to = pieces[0].To;
                 foreach (var p in pieces.Skip(1))
                 {
-                    if (p.From <= to + Snap)
+                    if (p.From <= to + snap)
                     {
                         to = Math.Max(to, p.To);
                     }
@@ -180,12 +191,12 @@ internal sealed class RuledTable
         return result;
     }
 
-    private static List<double> Cluster(IEnumerable<double> values)
+    private static List<double> Cluster(IEnumerable<double> values, double snap)
     {
         var result = new List<double>();
         foreach (var v in values.Order())
         {
-            if (result.Count > 0 && v - result[^1] <= Snap)
+            if (result.Count > 0 && v - result[^1] <= snap)
             {
                 continue;
             }

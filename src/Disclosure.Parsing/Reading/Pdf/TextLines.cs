@@ -31,11 +31,15 @@ internal sealed record TextLine(List<Glyph> Glyphs, double Top, double Bottom, d
 internal static class TextLines
 {
     /// <summary>Lines of upright glyphs, top to bottom, each left to right.</summary>
+    /// <param name="glyphs">The glyphs.</param>
+    /// <param name="tolerance">
+    /// How far a glyph's vertical middle may lie from a line's, in the larger glyph's sizes (<see cref="PdfReaderOptions.LineTolerance"/>).
+    /// </param>
     /// <remarks>
     /// Runs once per table cell, so it avoids LINQ and sorts keys rather than glyphs. Every ordering here is the
     /// stable one (ties keep their input order), as the orderings it replaced were.
     /// </remarks>
-    public static List<TextLine> Build(IReadOnlyList<Glyph> glyphs)
+    public static List<TextLine> Build(IReadOnlyList<Glyph> glyphs, double tolerance = PdfThresholds.LineTolerance)
     {
         if (glyphs.Count == 0)
         {
@@ -71,7 +75,7 @@ internal static class TextLines
             var joined = -1;
             for (var l = lines.Count - 1; l >= 0; l--)
             {
-                if (Math.Abs(lastCenter[l] - centerY) <= Math.Max(lastSize[l], g.Size) * 0.45)
+                if (Math.Abs(lastCenter[l] - centerY) <= Math.Max(lastSize[l], g.Size) * tolerance)
                 {
                     joined = l;
                     break;
@@ -168,7 +172,7 @@ internal static class TextLines
     /// The text of glyphs that belong together (one table cell): lines joined by line breaks, a space where a gap
     /// is wider than half a character. Glyphs turned sideways (a vertical label) are read in their own direction.
     /// </summary>
-    public static string Text(List<Glyph> glyphs)
+    public static string Text(List<Glyph> glyphs, double tolerance = PdfThresholds.LineTolerance)
     {
         if (glyphs.Count == 0)
         {
@@ -184,10 +188,10 @@ internal static class TextLines
                     ? g with { Left = -g.Bottom, Right = -g.Top, Top = g.Left, Bottom = g.Right }
                     : g with { Left = g.Top, Right = g.Bottom, Top = -g.Right, Bottom = -g.Left })
                 .ToList();
-            return Join(Build(turned));
+            return Join(Build(turned, tolerance));
         }
 
-        return Join(Build(glyphs));
+        return Join(Build(glyphs, tolerance));
     }
 
     public static string Join(List<TextLine> lines)
@@ -211,7 +215,7 @@ internal static class TextLines
         var sb = new StringBuilder();
         for (var i = 0; i < glyphs.Count; i++)
         {
-            if (i > 0 && glyphs[i].Left - glyphs[i - 1].Right > Math.Min(glyphs[i].Size, glyphs[i - 1].Size) * 0.5)
+            if (i > 0 && glyphs[i].Left - glyphs[i - 1].Right > Math.Min(glyphs[i].Size, glyphs[i - 1].Size) * PdfThresholds.WordGap)
             {
                 sb.Append(' ');
             }
@@ -233,7 +237,7 @@ internal static class TextLines
         {
             var gap = glyphs[i].Left - glyphs[i - 1].Right;
             var numberStarts = char.IsAsciiDigit(glyphs[i].Value[0]) && !char.IsAsciiDigit(glyphs[i - 1].Value[0]) && glyphs[i - 1].Value is not ("." or "," or "-");
-            if (gap > glyphs[i].Size * gapInSizes || (numberStarts && gap > glyphs[i].Size * 0.35))
+            if (gap > glyphs[i].Size * gapInSizes || (numberStarts && gap > glyphs[i].Size * PdfThresholds.NumberGap))
             {
                 chunks.Add([]);
             }

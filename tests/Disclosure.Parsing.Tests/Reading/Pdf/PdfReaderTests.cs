@@ -13,7 +13,7 @@ namespace Disclosure.Parsing.Tests.Reading.Pdf;
 [TestFixture]
 public sealed class PdfReaderTests
 {
-    private static byte[] Build(Action<PdfDocumentBuilder, PdfDocumentBuilder.AddedFont> draw)
+    internal static byte[] Build(Action<PdfDocumentBuilder, PdfDocumentBuilder.AddedFont> draw)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -189,6 +189,49 @@ public sealed class PdfReaderTests
             "3.Unclear|0|0|0");
     }
 
+    [TestCase(true, 2)]
+    [TestCase(false, 1)]
+    public void ATableContinuesOnTheNextPageOnlyWhenNothingButPageFurnitureFollowsIt(bool note, int tables)
+    {
+        // The same ruled table on two pages, each page numbered; a note under the first part ends the table there.
+        double[] xs = [60, 260, 340, 420];
+        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts)
+        {
+            page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
+            page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
+            foreach (var x in xs)
+            {
+                page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
+            }
+
+            for (var i = 0; i < texts.Length; i++)
+            {
+                page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
+            }
+        }
+
+        var pdf = Build((b, font) =>
+        {
+            var first = b.AddPage(PageSize.A4);
+            Row(first, font, 300, "Outcome", "Persons", "Firms");
+            Row(first, font, 270, "Granted", "3", "4");
+            if (note)
+            {
+                first.AddText("Notes:FirstHalfOnly", 10, new PdfPoint(60, 200), font);
+            }
+
+            first.AddText("- 1 -", 10, new PdfPoint(290, 40), font);
+            var second = b.AddPage(PageSize.A4);
+            Row(second, font, 780, "Refused", "1", "2");
+            second.AddText("- 2 -", 10, new PdfPoint(290, 40), font);
+        });
+
+        var doc = new PdfReader().Read(pdf);
+
+        doc.Blocks.OfType<LayoutTable>().Should().HaveCount(tables);
+        doc.Blocks.OfType<LayoutParagraph>().Select(static p => p.Text).Should().Equal(note ? ["Notes:FirstHalfOnly"] : []);
+    }
+
     [Test]
     public void TextDecodedToLatinSymbolsIsSaidToNeedAUnicodeMap()
     {
@@ -347,6 +390,70 @@ public sealed class PageBreakJoinerTests
         table.Rows.Select(static r => string.Join("|", r.Select(static c => c.Text))).Should().Equal(
             "1.本机关不掌握相关\n政府信息|31||31",
             "2.没有现成信息需要另行制作||1|1");
+    }
+
+    [Test]
+    public void ATableFollowedByAParagraphOnItsPageDoesNotContinueOnTheNext()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 600, Bounds),
+            new PageBlock(new LayoutParagraph("注：本表数据截至年底。", "p1"), 1, 700, null),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, Bounds),
+        ]);
+
+        blocks.Select(static b => b.GetType().Name).Should().Equal(nameof(LayoutTable), nameof(LayoutParagraph), nameof(LayoutTable));
+    }
+
+    [Test]
+    public void ATableAfterAParagraphOnTheNextPageIsNotAContinuation()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 600, Bounds),
+            new PageBlock(new LayoutParagraph("四、政府信息公开行政复议、行政诉讼情况", "p2"), 2, 60, null),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, Bounds),
+        ]);
+
+        blocks.OfType<LayoutTable>().Should().HaveCount(2);
+    }
+
+    [Test]
+    public void ARunningFooterBetweenThePartsDoesNotKeepThemApart()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 600, Bounds),
+            new PageBlock(new LayoutParagraph("某县人民政府办公室", "p1"), 1, 800, null),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, Bounds),
+            new PageBlock(new LayoutParagraph("某县人民政府办公室", "p2"), 2, 801, null),
+        ]);
+
+        blocks.Should().ContainSingle().Which.Should().BeOfType<LayoutTable>().Which.RowCount.Should().Be(2);
+    }
+
+    [Test]
+    public void ATableOverThreePagesIsOneTable()
+    {
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 600, Bounds),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, Bounds),
+            new PageBlock(Table(["c", "5", "6"]), 3, 80, Bounds),
+        ]);
+
+        ((LayoutTable)blocks.Single()).Rows.Select(static r => r[0].Text).Should().Equal("a", "b", "c");
+    }
+
+    [TestCase(10.5, 2.5, 1)]
+    [TestCase(10.5, 4.0, 2)]
+    [TestCase(21, 4.0, 1)]
+    public void ColumnsMatchAcrossPagesToAFractionOfTheTextSize(double textSize, double shift, int tables)
+    {
+        // 0.3 text sizes: 3.15 pt beside 10.5 pt text, 6.3 pt beside 21 pt text (the same report printed twice as large).
+        double[] shifted = [.. Bounds.Select(b => b + shift)];
+        var blocks = PageBreakJoiner.Join([
+            new PageBlock(Table(["a", "1", "2"]), 1, 600, Bounds, textSize),
+            new PageBlock(Table(["b", "3", "4"]), 2, 80, shifted, textSize),
+        ]);
+
+        blocks.Should().HaveCount(tables);
     }
 
     [Test]
