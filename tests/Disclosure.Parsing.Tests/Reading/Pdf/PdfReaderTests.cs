@@ -150,23 +150,7 @@ public sealed class PdfReaderTests
         // reports leave them: row 2 leaves empty a cell row 1 wrote, as the rest of a cut row would, but it opens
         // with its own item number and carries its own values.
         double[] xs = [60, 260, 340, 420, 500];
-        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts)
-        {
-            page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
-            page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
-            foreach (var x in xs)
-            {
-                page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
-            }
-
-            for (var i = 0; i < texts.Length; i++)
-            {
-                if (texts[i].Length > 0)
-                {
-                    page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
-                }
-            }
-        }
+        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts) => RuledRow(page, font, xs, top, texts);
 
         var pdf = Build((b, font) =>
         {
@@ -195,20 +179,7 @@ public sealed class PdfReaderTests
     {
         // The same ruled table on two pages, each page numbered; a note under the first part ends the table there.
         double[] xs = [60, 260, 340, 420];
-        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts)
-        {
-            page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
-            page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
-            foreach (var x in xs)
-            {
-                page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
-            }
-
-            for (var i = 0; i < texts.Length; i++)
-            {
-                page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
-            }
-        }
+        void Row(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double top, params string[] texts) => RuledRow(page, font, xs, top, texts);
 
         var pdf = Build((b, font) =>
         {
@@ -230,6 +201,25 @@ public sealed class PdfReaderTests
 
         doc.Blocks.OfType<LayoutTable>().Should().HaveCount(tables);
         doc.Blocks.OfType<LayoutParagraph>().Select(static p => p.Text).Should().Equal(note ? ["Notes:FirstHalfOnly"] : []);
+    }
+
+    // One row of a ruled table, 30 pt high, between the column lines at xs; a blank text leaves its cell empty.
+    private static void RuledRow(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, double[] xs, double top, string[] texts)
+    {
+        page.DrawLine(new PdfPoint(xs[0], top), new PdfPoint(xs[^1], top), 0.5);
+        page.DrawLine(new PdfPoint(xs[0], top - 30), new PdfPoint(xs[^1], top - 30), 0.5);
+        foreach (var x in xs)
+        {
+            page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - 30), 0.5);
+        }
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i].Length > 0)
+            {
+                page.AddText(texts[i], 9, new PdfPoint(xs[i] + 5, top - 19), font);
+            }
+        }
     }
 
     [Test]
