@@ -27,6 +27,7 @@ internal sealed class ParquetFindingsSink : IResultSink
     private readonly NullableColumn<decimal> _expected;
     private readonly NullableColumn<decimal> _actual;
     private readonly StringColumn _message;
+    private readonly StringColumn _location;
 
     public ParquetFindingsSink(string path, int rowGroupSize = DefaultRowGroupSize)
     {
@@ -41,18 +42,20 @@ internal sealed class ParquetFindingsSink : IResultSink
         _expected = new NullableColumn<decimal>(ParquetNumbers.DecimalField("expected"), n);
         _actual = new NullableColumn<decimal>(ParquetNumbers.DecimalField("actual"), n);
         _message = new StringColumn(new DataField<string>("message", nullable: false), n);
-        _table = new ParquetTable(path, [_file, _agency, _year, _rule, _severity, _section, _cells, _expected, _actual, _message], rowGroupSize);
+        _location = new StringColumn(new DataField<string>("location", nullable: true), n) { Dictionary = true };
+        _table = new ParquetTable(path, [_file, _agency, _year, _rule, _severity, _section, _cells, _expected, _actual, _message, _location], rowGroupSize);
     }
 
-    public void Add(AuditResult result) => AddFindings(result);
+    public void Add(AuditResult result) => AddFindings(result, placed: true);
 
-    public void AddCrossYear(CrossYearResult pair) => AddFindings(pair.AsResult());
+    // A cross-year finding compares two files: where it is in one of them says nothing of the other (as in the CSV).
+    public void AddCrossYear(CrossYearResult pair) => AddFindings(pair.AsResult(), placed: false);
 
     public void Complete() => _table.Complete();
 
     public void Dispose() => _table.Dispose();
 
-    private void AddFindings(AuditResult result)
+    private void AddFindings(AuditResult result, bool placed)
     {
         foreach (var finding in result.Findings)
         {
@@ -67,6 +70,7 @@ internal sealed class ParquetFindingsSink : IResultSink
             _expected.Values[row] = ParquetNumbers.Decimal(finding.Expected);
             _actual.Values[row] = ParquetNumbers.Decimal(finding.Actual);
             _message.Values[row] = finding.Message;
+            _location.Values[row] = placed ? FindingPlace.Describe(finding, result.Report) : null;
             _table.EndRow();
         }
     }
