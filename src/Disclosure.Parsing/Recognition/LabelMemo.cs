@@ -2,6 +2,19 @@ using System.Collections.Concurrent;
 
 namespace Disclosure.Parsing.Recognition;
 
+/// <summary>The bounds of a <see cref="LabelMemo{T}"/>.</summary>
+internal static class LabelMemo
+{
+    /// <summary>
+    /// Labels per generation: several times the labels of the three tables and the variants reports print (600 report
+    /// pages compute about 1,300 labels in all, and look them up 830,000 times).
+    /// </summary>
+    public const int DefaultCapacity = 4096;
+
+    /// <summary>The longest label kept: table labels are shorter (the template's longest is 37 characters).</summary>
+    public const int DefaultMaxKeyLength = 64;
+}
+
 /// <summary>
 /// Remembers a pure function of a label. Reports print the same few hundred labels, so in a batch nearly every fuzzy
 /// match after the first report is a lookup. Bounded and evicting, in two generations: a label is looked up in the
@@ -12,14 +25,8 @@ namespace Disclosure.Parsing.Recognition;
 /// Safe across threads: a lookup takes no lock, a new label one stripe lock and an interlocked count (a rotation
 /// lost to a race only costs a recomputation, as the function is pure).
 /// </summary>
-internal sealed class LabelMemo<T>(Func<string, T> compute, int capacity = LabelMemo<T>.DefaultCapacity, int maxKeyLength = LabelMemo<T>.DefaultMaxKeyLength)
+internal sealed class LabelMemo<T>(Func<string, T> compute, int capacity = LabelMemo.DefaultCapacity, int maxKeyLength = LabelMemo.DefaultMaxKeyLength)
 {
-    /// <summary>Labels per generation: several times the labels of the three tables and their printed variants.</summary>
-    public const int DefaultCapacity = 4096;
-
-    /// <summary>The longest label kept; table labels are shorter, 60 being the longest heading read.</summary>
-    public const int DefaultMaxKeyLength = 64;
-
     private Generation _current = new();
     private Generation _previous = new();
 

@@ -11,15 +11,15 @@ internal sealed class RecognitionCaches
     private readonly LabelMemo<string> _normalized;
     private readonly LabelMemo<(int Table, int Anchor)[]> _anchors;
 
-    public RecognitionCaches(int capacity = LabelMemo<string>.DefaultCapacity)
+    public RecognitionCaches(int capacity = LabelMemo.DefaultCapacity)
     {
         _normalized = new(LabelText.Normalize, capacity);
         _anchors = new(AnchorsOf, capacity);
         Tables = [.. TableTemplate.All.Select(t => new TableMatching(t, capacity))];
     }
 
-    /// <summary>Each table's matching, in the order of <see cref="TableTemplate.All"/>.</summary>
-    public IReadOnlyList<TableMatching> Tables { get; }
+    /// <summary>Each table's matching, in the order of <see cref="TableTemplate.All"/> (an array: looped over per table block).</summary>
+    public TableMatching[] Tables { get; }
 
     /// <summary>How many labels every memo holds together (for tests).</summary>
     internal int Count => _normalized.Count + _anchors.Count + Tables.Sum(static t => t.Count);

@@ -165,7 +165,15 @@ internal static partial class ReportRecognizer
                 continue;
             }
 
-            var labels = table.Cells.Select(c => caches.Normalize(c.Text)).Where(static l => l.Length >= 2).ToList();
+            var labels = new List<string>(table.Cells.Count);
+            for (var c = 0; c < table.Cells.Count; c++)
+            {
+                if (caches.Normalize(table.Cells[c].Text) is { Length: >= 2 } label)
+                {
+                    labels.Add(label);
+                }
+            }
+
             TableTemplate? best = null;
             var bestScore = 0;
             foreach (var matching in caches.Tables)

@@ -27,7 +27,12 @@ internal sealed class TableExtractor(TableMatching matching, RecognitionCaches c
                 continue;
             }
 
-            var normalized = row.Select(c => caches.Normalize(c.Text)).ToArray();
+            var normalized = new string[row.Count];
+            for (var i = 0; i < normalized.Length; i++)
+            {
+                normalized[i] = caches.Normalize(row[i].Text);
+            }
+
             if (IsHeaderRow(row, normalized))
             {
                 _pendingHeader.Add((table, r));
