@@ -19,16 +19,12 @@ internal sealed class TableTemplate
 {
     private readonly Dictionary<(string Row, int Column), string> _keys = [];
 
-    private TableTemplate(int index, string name, string section, bool hasRowLabels)
+    private TableTemplate(string name, string section, bool hasRowLabels)
     {
-        Index = index;
         Name = name;
         Section = section;
         HasRowLabels = hasRowLabels;
     }
-
-    /// <summary>Where this table stands in <see cref="All"/>.</summary>
-    public int Index { get; }
 
     /// <summary><c>active</c>, <c>requests</c> or <c>appeals</c>.</summary>
     public string Name { get; }
@@ -77,9 +73,9 @@ internal sealed class TableTemplate
     {
         // Each table's section as the catalogue gives it.
         static string SectionOf(string table) => CellCatalog.All.First(c => c.Table == table).Section;
-        var active = new TableTemplate(0, "active", SectionOf("active"), hasRowLabels: true);
-        var requests = new TableTemplate(1, "requests", SectionOf("requests"), hasRowLabels: true);
-        var appeals = new TableTemplate(2, "appeals", SectionOf("appeals"), hasRowLabels: false);
+        var active = new TableTemplate("active", SectionOf("active"), hasRowLabels: true);
+        var requests = new TableTemplate("requests", SectionOf("requests"), hasRowLabels: true);
+        var appeals = new TableTemplate("appeals", SectionOf("appeals"), hasRowLabels: false);
         foreach (var cell in CellCatalog.All)
         {
             var template = cell.Table switch
