@@ -45,10 +45,11 @@ internal static class GlanceCost
         var decoded = ordinaryBytes.Select(static b => Disclosure.Parsing.Reading.TextDecoding.Decode(b, HtmlReader.DeclaredCharset(b.AsSpan(0, Math.Min(b.Length, 8192))))).ToArray();
         Line("ordinary: the glance's own part (flatten, markers)", ordinary, i => sink += ReportMarkers.Look(decoded[i], markup: true).Anchors);
         Line("ordinary: glance (decode, flatten, markers)", ordinary, i => sink += ReportMarkers.RejectBeforeReading(reader, ordinaryBytes[i], out _)?.Length ?? 0);
+        var caches = new RecognitionCaches(); // as a pipeline keeps its own
         Line("ordinary: full read (reader, recogniser)", ordinary, i =>
         {
-            var layout = reader.Read(ordinaryBytes[i]);
-            sink += ReportEvidence.Weigh(layout, ReportRecognizer.Recognize(layout)).IsReport ? 1 : 0;
+            var report = ReportRecognizer.Recognize(reader.Read(ordinaryBytes[i]), caches, out var recognized);
+            sink += ReportEvidence.WeighRecognized(recognized, report, caches).IsReport ? 1 : 0;
         });
         Line("ordinary: audit (glance, as the tool runs)", ordinary, i => sink += DisclosurePipeline.Default.Audit(ordinaryBytes[i], ordinary[i]).Findings.Count);
         Line("report: glance", reports, i => sink += ReportMarkers.RejectBeforeReading(reader, reportBytes[i], out _)?.Length ?? 0);

@@ -57,10 +57,11 @@ public sealed class DisclosurePipelineBuilder
 
     /// <summary>
     /// Builds the immutable pipeline. The readers and the rules are copied (the options copy what they are given):
-    /// changing this builder or the collections handed to it afterwards changes no pipeline already built.
+    /// changing this builder or the collections handed to it afterwards changes no pipeline already built. Each
+    /// pipeline has caches of its own (bounded), which no other pipeline shares.
     /// </summary>
     public DisclosurePipeline Build() =>
-        new(ValueList.Of(Readers), ValueList.Of(Rules), ValueList.Of(PairRules), AuditOptions, MaxDocumentBytes);
+        new(ValueList.Of(Readers), ValueList.Of(Rules), ValueList.Of(PairRules), AuditOptions, MaxDocumentBytes, new RecognitionCaches());
 }
 
 /// <summary>
@@ -74,14 +75,19 @@ public sealed class DisclosurePipeline
     private readonly long _maxBytes;
 
     internal DisclosurePipeline(
-        IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IReportRule> rules, IReadOnlyList<IReportPairRule> pairRules, AuditOptions options, long maxBytes)
+        IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IReportRule> rules, IReadOnlyList<IReportPairRule> pairRules, AuditOptions options, long maxBytes,
+        RecognitionCaches caches)
     {
         _readers = readers;
         Rules = rules;
         PairRules = pairRules;
         _engine = new RuleEngine(rules, pairRules, options);
         _maxBytes = maxBytes;
+        Caches = caches;
     }
+
+    /// <summary>What this pipeline's recognition remembers of labels: its own, bounded, shared by its threads only.</summary>
+    internal RecognitionCaches Caches { get; }
 
     /// <summary>A pipeline with every default reader and the core rules.</summary>
     public static DisclosurePipeline Default { get; } = new DisclosurePipelineBuilder().UseDefaultReaders().UseCoreRules().Build();
@@ -263,8 +269,8 @@ public sealed class DisclosurePipeline
         ReportEvidence evidence;
         try
         {
-            report = ReportRecognizer.Recognize(layout, out var recognized);
-            evidence = ReportEvidence.WeighRecognized(recognized, report);
+            report = ReportRecognizer.Recognize(layout, Caches, out var recognized);
+            evidence = ReportEvidence.WeighRecognized(recognized, report, Caches);
         }
         catch (Exception e) when (Unexpected(e, cancellationToken))
         {
@@ -311,7 +317,7 @@ public sealed class DisclosurePipeline
     }
 
     /// <summary>Recognises a layout already read.</summary>
-    public Report Recognize(LayoutDocument layout) => ReportRecognizer.Recognize(layout);
+    public Report Recognize(LayoutDocument layout) => ReportRecognizer.Recognize(layout, Caches, out _);
 
     /// <summary>Runs the rules over a report. Cancellation is checked before each rule.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -34,7 +34,7 @@ internal static partial class FlatText
     /// <summary>The layout with flattened paragraphs rebuilt, and the rows whose glued digits stay open.</summary>
     internal sealed record Reading(LayoutDocument Layout, IReadOnlyList<GluedRow> Open, IReadOnlyDictionary<string, GluedRow> OpenByKey);
 
-    public static Reading Rebuild(LayoutDocument document)
+    public static Reading Rebuild(LayoutDocument document, RecognitionCaches caches)
     {
         List<LayoutBlock>? blocks = null;
         var open = new List<GluedRow>();
@@ -49,7 +49,7 @@ internal static partial class FlatText
                 if (headings.Count >= 2)
                 {
                     blocks ??= document.Blocks.Take(i).ToList();
-                    Expand(text, p.Location, headings, blocks, open, ref tableIndex);
+                    Expand(text, p.Location, headings, blocks, open, ref tableIndex, caches);
                     continue;
                 }
             }
@@ -85,7 +85,7 @@ internal static partial class FlatText
         foreach (Match m in InlineNumber().Matches(text))
         {
             var number = m.Groups[1].Value;
-            var ordinal = "一二三四五六".IndexOf(number, StringComparison.Ordinal) + 1;
+            var ordinal = TemplateWords.Ordinal(number);
             if (ordinal <= last)
             {
                 continue;
@@ -101,8 +101,8 @@ internal static partial class FlatText
             var head = text[start..end];
             var stop = head.IndexOfAny(['。', '；']);
             var words = stop > 0 ? head[..stop] : head;
-            var template = ReportRecognizer.SectionTemplates[ordinal - 1];
-            if (template.Meaning.Any(w => words.Contains(w, StringComparison.Ordinal)))
+            var template = TemplateWords.Sections[ordinal - 1];
+            if (template.Words.Any(w => words.Contains(w, StringComparison.Ordinal)))
             {
                 result.Add((start, end, number));
                 last = ordinal;
@@ -113,7 +113,7 @@ internal static partial class FlatText
     }
 
     private static void Expand(
-        string text, string location, List<(int Start, int End, string Number)> headings, List<LayoutBlock> blocks, List<GluedRow> open, ref int tableIndex)
+        string text, string location, List<(int Start, int End, string Number)> headings, List<LayoutBlock> blocks, List<GluedRow> open, ref int tableIndex, RecognitionCaches caches)
     {
         AddParagraph(blocks, text[..headings[0].Start], location);
         for (var h = 0; h < headings.Count; h++)
@@ -124,9 +124,9 @@ internal static partial class FlatText
             var body = text[end..bodyEnd];
             var rebuilt = number switch
             {
-                "二" => ActiveTable(body, location, tableIndex + 1),
-                "三" => RequestsTable(body, location, tableIndex + 1),
-                "四" => AppealsTable(body, location, tableIndex + 1),
+                "二" => ActiveTable(body, location, tableIndex + 1, caches),
+                "三" => RequestsTable(body, location, tableIndex + 1, caches),
+                "四" => AppealsTable(body, location, tableIndex + 1, caches),
                 _ => null,
             };
             if (rebuilt is null)
@@ -194,7 +194,7 @@ internal static partial class FlatText
     /// ends in an item number (<c>…312.</c> before <c>没有现成信息…</c>) gives it to the label after it: the number the
     /// template prints there, else one digit.
     /// </summary>
-    private static List<FoundRow> FindRows(string body, TableTemplate template)
+    private static List<FoundRow> FindRows(string body, TableMatching matching, RecognitionCaches caches)
     {
         var pieces = Pieces(body);
         var rows = new List<FoundRow>();
@@ -208,8 +208,8 @@ internal static partial class FlatText
                 continue;
             }
 
-            var normalized = LabelText.Normalize(words.Text);
-            if (MatchSuffix(normalized, template) is not { } match || !seen.Add(match.Row.Id))
+            var normalized = caches.Normalize(words.Text);
+            if (MatchSuffix(normalized, matching) is not { } match || !seen.Add(match.Row.Id))
             {
                 continue;
             }
@@ -218,7 +218,7 @@ internal static partial class FlatText
             var next = i + 2 < pieces.Count ? pieces[i + 2] : null;
             if (next is not null && (digits.EndsWith('.') || next.Text.StartsWith('、')))
             {
-                var item = next is null ? null : MatchSuffix(LabelText.Normalize(next.Text), template) is { } after ? ItemNumber(after.Row) : null;
+                var item = next is null ? null : MatchSuffix(caches.Normalize(next.Text), matching) is { } after ? ItemNumber(after.Row) : null;
                 var body0 = digits.TrimEnd('.');
                 var cut = item is not null && body0.EndsWith(item, StringComparison.Ordinal) ? item.Length : 1;
                 digits = body0.Length > cut ? body0[..^cut].TrimEnd() : string.Empty;
@@ -242,11 +242,11 @@ internal static partial class FlatText
     }
 
     /// <summary>The row whose label the words end with (exactly, else closely), with the ending as printed.</summary>
-    private static (RowTemplate Row, string Label)? MatchSuffix(string words, TableTemplate template)
+    private static (RowTemplate Row, string Label)? MatchSuffix(string words, TableMatching matching)
     {
         (RowTemplate Row, string Label)? best = null;
         var bestLength = 0;
-        foreach (var row in template.Rows)
+        foreach (var row in matching.Template.Rows)
         {
             foreach (var label in row.Labels)
             {
@@ -260,13 +260,13 @@ internal static partial class FlatText
 
         if (best is not null)
         {
-            return Unique(best.Value.Label, template);
+            return Unique(best.Value.Label, matching);
         }
 
         // A typo (属于三类内容事务信息): the ending of about the label's length that matches best.
         var bestScore = LabelMatcher.Threshold;
         string? bestEnding = null;
-        foreach (var row in template.Rows)
+        foreach (var row in matching.Template.Rows)
         {
             foreach (var label in row.Labels.Where(static l => l.Length >= 4))
             {
@@ -283,17 +283,18 @@ internal static partial class FlatText
             }
         }
 
-        return bestEnding is null ? null : Unique(bestEnding, template);
+        return bestEnding is null ? null : Unique(bestEnding, matching);
     }
 
     // The extractor reads the rebuilt table's label again: only a label it gives the same single row is used.
-    private static (RowTemplate Row, string Label)? Unique(string label, TableTemplate template) =>
-        template.BestRows(label) is [var only] ? (only, label) : null;
+    private static (RowTemplate Row, string Label)? Unique(string label, TableMatching matching) =>
+        matching.BestRows(label) is [var only] ? (only, label) : null;
 
-    private static Rebuilt? RequestsTable(string body, string location, int index)
+    private static Rebuilt? RequestsTable(string body, string location, int index, RecognitionCaches caches)
     {
-        var template = TableTemplate.All.First(static t => t.Name == "requests");
-        var rows = FindRows(body, template);
+        var matching = caches.Tables.First(static t => t.Template.Name == "requests");
+        var template = matching.Template;
+        var rows = FindRows(body, matching, caches);
         if (rows.Count < MinRequestRows)
         {
             return null;
@@ -328,10 +329,10 @@ internal static partial class FlatText
 
         // The rebuilt grid, as a page prints it: two header rows, then a label and seven values per row.
         var cells = new List<LayoutCell>();
-        var folded = LabelText.Normalize(body);
+        var folded = caches.Normalize(body);
         void Header(string text, int row, int column, int rowSpan, int columnSpan)
         {
-            if (folded.Contains(LabelText.Normalize(text), StringComparison.Ordinal))
+            if (folded.Contains(caches.Normalize(text), StringComparison.Ordinal))
             {
                 cells.Add(new LayoutCell(text, row, column, rowSpan, columnSpan, $"{location}, table {index}, row {row + 1}, col {column + 1}"));
             }
@@ -371,16 +372,15 @@ internal static partial class FlatText
         return new Rebuilt(rows[0].LabelStart, rows[^1].End, [new LayoutTable(index, cells, isGridAligned: true, $"{location}, table {index}")], open);
     }
 
-    private static Rebuilt? ActiveTable(string body, string location, int index)
+    private static Rebuilt? ActiveTable(string body, string location, int index, RecognitionCaches caches)
     {
-        var template = TableTemplate.All.First(static t => t.Name == "active");
-        var rows = FindRows(body, template);
+        var rows = FindRows(body, caches.Tables.First(static t => t.Template.Name == "active"), caches);
         if (rows.Count == 0)
         {
             return null;
         }
 
-        var folded = LabelText.Normalize(body);
+        var folded = caches.Normalize(body);
         var table = Variant2019.Any(l => folded.Contains(l, StringComparison.Ordinal)) ? "active2019" : "active";
         var tables = new List<LayoutTable>();
         var open = new List<GluedRow>();
@@ -404,7 +404,7 @@ internal static partial class FlatText
                 for (var c = 0; c < defs.Count; c++)
                 {
                     var label = defs[c].ColumnPath[^1];
-                    if (folded.Contains(LabelText.Normalize(label), StringComparison.Ordinal))
+                    if (folded.Contains(caches.Normalize(label), StringComparison.Ordinal))
                     {
                         cells.Add(new LayoutCell(label, 0, c + 1, 1, 1, $"{location}, table {index + tables.Count}, row 1, col {c + 2}"));
                     }
@@ -440,18 +440,18 @@ internal static partial class FlatText
     /// Section 四: its fifteen numbers are one run after the header (行政复议 … 总计), decided block by block: a block is
     /// known where every split of the whole run that keeps each block's total gives it the same values.
     /// </summary>
-    private static Rebuilt? AppealsTable(string body, string location, int index)
+    private static Rebuilt? AppealsTable(string body, string location, int index, RecognitionCaches caches)
     {
         var defs = CellCatalog.All.Where(static c => c.Table == "appeals").ToList();
-        var folded = LabelText.Normalize(body);
-        var labels = defs.SelectMany(static d => d.RowPath.Concat(d.ColumnPath)).Select(LabelText.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var folded = caches.Normalize(body);
+        var labels = defs.SelectMany(static d => d.RowPath.Concat(d.ColumnPath)).Select(caches.Normalize).Distinct(StringComparer.Ordinal).ToList();
         if (labels.Count(l => folded.Contains(l, StringComparison.Ordinal)) < MinAppealLabels)
         {
             return null;
         }
 
         var pieces = Pieces(body);
-        var at = pieces.FindIndex(static p => !p.IsRun && LabelText.Normalize(p.Text).EndsWith("总计", StringComparison.Ordinal));
+        var at = pieces.FindIndex(p => !p.IsRun && caches.Normalize(p.Text).EndsWith("总计", StringComparison.Ordinal));
         if (at < 0 || at + 1 >= pieces.Count || !pieces[at + 1].IsRun)
         {
             return null;

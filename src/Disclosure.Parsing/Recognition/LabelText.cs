@@ -11,13 +11,14 @@ internal static partial class LabelText
     /// The comparable form of a label: full-width folded to half-width, the leading list number (一、 （三） 1.)
     /// removed, and whitespace, line breaks, quotes and punctuation dropped.
     /// </summary>
-    public static string Normalize(string text) => text.Length == 0 ? text : NormalizedLabels[text];
-
-    // Every cell is normalised several times over, and reports print the same labels: remember them.
-    private static readonly LabelMemo<string> NormalizedLabels = new(NormalizeUncached);
-
-    private static string NormalizeUncached(string text)
+    /// <remarks>Recognition remembers it per pipeline: <see cref="RecognitionCaches.Normalize"/>.</remarks>
+    public static string Normalize(string text)
     {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
         var s = Fold(text);
         s = StripNumbering(s);
         var sb = new StringBuilder(s.Length);

@@ -29,25 +29,6 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
     /// </summary>
     public const int MinTableAnchors = 6;
 
-    // Anchors a normalised cell text holds, per table; labels repeat across reports, so remember them.
-    private static readonly LabelMemo<(int Table, int Anchor)[]> AnchorsIn = new(static label =>
-    {
-        var found = new List<(int, int)>();
-        for (var t = 0; t < TableTemplate.All.Count; t++)
-        {
-            var anchors = TableTemplate.All[t].Anchors;
-            for (var a = 0; a < anchors.Count; a++)
-            {
-                if (label.Contains(anchors[a], StringComparison.Ordinal))
-                {
-                    found.Add((t, a));
-                }
-            }
-        }
-
-        return [.. found];
-    });
-
     // The row and column of every key (table.row.column), cut once rather than per document.
     private static readonly Dictionary<string, (string Row, string Column)> KeyParts = CellCatalog.All
         .Select(static d => d.Key.Split('.'))
@@ -76,15 +57,18 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
     }
 
     /// <summary>Weighs the evidence of a document and the report recognised from it.</summary>
-    public static ReportEvidence Weigh(LayoutDocument document, Report report) =>
+    public static ReportEvidence Weigh(LayoutDocument document, Report report)
+    {
         // The layout the report was read from: text a crawler flattened is weighed as rebuilt.
-        WeighRecognized(FlatText.Rebuild(document).Layout, report);
+        var caches = new RecognitionCaches();
+        return WeighRecognized(FlatText.Rebuild(document, caches).Layout, report, caches);
+    }
 
     /// <summary>
-    /// Weighs the evidence of the layout the report was recognised from (<see cref="ReportRecognizer.Recognize(LayoutDocument, out LayoutDocument)"/>):
+    /// Weighs the evidence of the layout the report was recognised from (<see cref="ReportRecognizer.Recognize(LayoutDocument, RecognitionCaches, out LayoutDocument)"/>):
     /// the pipeline has it already, so flattened text is not rebuilt a second time.
     /// </summary>
-    public static ReportEvidence WeighRecognized(LayoutDocument document, Report report)
+    public static ReportEvidence WeighRecognized(LayoutDocument document, Report report, RecognitionCaches caches)
     {
         var sections = ReportRecognizer.FindSections(document).Where(static s => s.BlockIndex >= 0).ToList();
         var firstHeading = sections.Count == 0 ? document.Blocks.Count : sections.Min(static s => s.BlockIndex);
@@ -97,7 +81,7 @@ internal sealed record ReportEvidence(string? Title, IReadOnlyList<string> Secti
             {
                 if (cell.Text.Length >= 2 && !LabelText.LooksLikeValue(cell.Text))
                 {
-                    foreach (var (t, a) in AnchorsIn[LabelText.Normalize(cell.Text)])
+                    foreach (var (t, a) in caches.AnchorsIn(caches.Normalize(cell.Text)))
                     {
                         anchors[t][a] = true;
                     }

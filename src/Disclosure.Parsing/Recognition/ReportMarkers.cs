@@ -29,7 +29,7 @@ internal static class ReportMarkers
 
     // Section numbers and the words that give a heading its meaning: the recogniser's.
     private static readonly (char Number, string[] Meaning)[] Sections =
-        [.. ReportRecognizer.SectionTemplates.Select(static s => (s.Number[0], s.Meaning))];
+        [.. TemplateWords.Sections.Select(static s => (s.Number[0], s.Words.ToArray()))];
 
     // Every table's anchors, by their first character, so that one pass over the text finds them all.
     private static readonly Dictionary<char, (string Text, int Table, int Anchor)[]> AnchorsByFirst = TableTemplate.All

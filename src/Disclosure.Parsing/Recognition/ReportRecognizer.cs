@@ -6,44 +6,36 @@ namespace Disclosure.Parsing.Recognition;
 
 /// <summary>
 /// Maps a <see cref="LayoutDocument"/> onto the report template: the six sections by number and meaning, the
-/// statistical tables by their labels, every cell to its canonical key. The only place that knows the template.
+/// statistical tables by their labels, every cell to its canonical key. What the template says is data: its cells
+/// (<see cref="CellCatalog"/>), its sections' words and rows' other labels (<see cref="TemplateWords"/>).
 /// </summary>
 internal static partial class ReportRecognizer
 {
-    /// <summary>The six sections: number, official title, and the words that give a heading its meaning.</summary>
-    internal static readonly (string Number, string Title, string[] Meaning)[] SectionTemplates =
-    [
-        ("一", "一、总体情况", ["总体情况", "总体", "概述", "基本情况", "工作概况"]),
-        ("二", "二、主动公开政府信息情况", ["主动公开"]),
-        ("三", "三、收到和处理政府信息公开申请情况", ["申请"]),
-        ("四", "四、政府信息公开行政复议、行政诉讼情况", ["复议", "诉讼"]),
-        ("五", "五、存在的主要问题及改进情况", ["问题", "改进", "整改", "不足"]),
-        ("六", "六、其他需要报告的事项", ["其他", "需要报告", "报告的事项", "事项"]),
-    ];
-
     /// <summary>A heading is short; prose that happens to start with 一、 is not one.</summary>
     internal const int MaxHeadingLength = 60;
 
-    public static Report Recognize(LayoutDocument document) => Recognize(document, out _);
+    /// <summary>Recognises a document with caches of its own (a pipeline keeps its caches: see <see cref="RecognitionCaches"/>).</summary>
+    public static Report Recognize(LayoutDocument document) => Recognize(document, new RecognitionCaches(), out _);
 
     /// <summary>
     /// Recognises a document; <paramref name="recognized"/> is the layout the report was read from: the document's,
     /// with text a crawler flattened rebuilt into paragraphs and tables (see <see cref="FlatText"/>).
     /// </summary>
-    public static Report Recognize(LayoutDocument original, out LayoutDocument recognized)
+    public static Report Recognize(LayoutDocument original, RecognitionCaches caches, out LayoutDocument recognized)
     {
-        var flat = FlatText.Rebuild(original);
+        var flat = FlatText.Rebuild(original, caches);
         var document = recognized = flat.Layout;
         var sections = FindSections(document);
         var sectionStarts = sections.Where(static s => s.BlockIndex >= 0).ToList();
-        var tablesByTemplate = ClassifyTables(document, sectionStarts);
+        var tablesByTemplate = ClassifyTables(document, sectionStarts, caches);
 
         var cells = new Dictionary<string, ReportCell>(StringComparer.Ordinal);
         var tables = new List<ReportTable>();
-        foreach (var template in TableTemplate.All)
+        foreach (var matching in caches.Tables)
         {
+            var template = matching.Template;
             var blocks = tablesByTemplate[template.Name];
-            var extractor = new TableExtractor(template);
+            var extractor = new TableExtractor(matching, caches);
             foreach (var block in blocks)
             {
                 extractor.Add(block);
@@ -120,7 +112,7 @@ internal static partial class ReportRecognizer
             .Where(static h => h.Heading is not null)
             .ToList();
         var result = new List<(ReportSection, int)>();
-        foreach (var (number, title, _) in SectionTemplates)
+        foreach (var (number, title, _) in TemplateWords.Sections)
         {
             var found = headings.FirstOrDefault(h => h.Heading!.Number == number && h.Heading.Meanings.Contains(number));
             result.Add(found.Heading is { } h
@@ -152,7 +144,7 @@ internal static partial class ReportRecognizer
             head = head[..sentenceEnd];
         }
 
-        var meanings = SectionTemplates.Where(t => t.Meaning.Any(m => head.Contains(m, StringComparison.Ordinal))).Select(static t => t.Number).ToList();
+        var meanings = TemplateWords.Sections.Where(t => t.Words.Any(m => head.Contains(m, StringComparison.Ordinal))).Select(static t => t.Number).ToList();
         return meanings.Count == 0 ? null : new ParsedHeading(number, head.Trim(), meanings, IsShort: text.Length <= MaxHeadingLength);
     }
 
@@ -163,7 +155,7 @@ internal static partial class ReportRecognizer
     /// none goes to the table of the section it stands in.
     /// </summary>
     private static Dictionary<string, List<LayoutTable>> ClassifyTables(
-        LayoutDocument document, List<(ReportSection Section, int BlockIndex)> sectionStarts)
+        LayoutDocument document, List<(ReportSection Section, int BlockIndex)> sectionStarts, RecognitionCaches caches)
     {
         var result = TableTemplate.All.ToDictionary(static t => t.Name, static _ => new List<LayoutTable>());
         for (var i = 0; i < document.Blocks.Count; i++)
@@ -173,15 +165,23 @@ internal static partial class ReportRecognizer
                 continue;
             }
 
-            var labels = table.Cells.Select(static c => LabelText.Normalize(c.Text)).Where(static l => l.Length >= 2).ToList();
+            var labels = new List<string>(table.Cells.Count);
+            for (var c = 0; c < table.Cells.Count; c++)
+            {
+                if (caches.Normalize(table.Cells[c].Text) is { Length: >= 2 } label)
+                {
+                    labels.Add(label);
+                }
+            }
+
             TableTemplate? best = null;
             var bestScore = 0;
-            foreach (var template in TableTemplate.All)
+            foreach (var matching in caches.Tables)
             {
-                var score = labels.Count(template.IsDistinctive);
+                var score = labels.Count(matching.IsDistinctive);
                 if (score > bestScore)
                 {
-                    best = template;
+                    best = matching.Template;
                     bestScore = score;
                 }
             }

@@ -7,8 +7,9 @@ namespace Disclosure.Parsing.Recognition;
 /// Maps the rows of the table blocks of one statistical table onto canonical keys. A row is found by its label
 /// path, a column by its header path; a number's position never decides its key on its own.
 /// </summary>
-internal sealed class TableExtractor(TableTemplate template)
+internal sealed class TableExtractor(TableMatching matching, RecognitionCaches caches)
 {
+    private readonly TableTemplate _template = matching.Template;
     private readonly Dictionary<string, ReportCell> _cells = new(StringComparer.Ordinal);
     private readonly List<(LayoutTable Table, int Row)> _pendingHeader = [];
     private List<ColumnSlot>? _columns;
@@ -26,7 +27,12 @@ internal sealed class TableExtractor(TableTemplate template)
                 continue;
             }
 
-            var normalized = row.Select(static c => LabelText.Normalize(c.Text)).ToArray();
+            var normalized = new string[row.Count];
+            for (var i = 0; i < normalized.Length; i++)
+            {
+                normalized[i] = caches.Normalize(row[i].Text);
+            }
+
             if (IsHeaderRow(row, normalized))
             {
                 _pendingHeader.Add((table, r));
@@ -35,7 +41,7 @@ internal sealed class TableExtractor(TableTemplate template)
 
             RowTemplate? rowTemplate = null;
             var labelIndex = -1;
-            if (template.HasRowLabels)
+            if (_template.HasRowLabels)
             {
                 (rowTemplate, labelIndex) = FindRowLabel(row, normalized);
                 if (rowTemplate is null)
@@ -74,13 +80,13 @@ internal sealed class TableExtractor(TableTemplate template)
         var columnLabels = 0;
         for (var i = 0; i < row.Count; i++)
         {
-            if (normalized[i].Length > 0 && !LabelText.LooksLikeValue(row[i].Text) && template.IsColumnLabel(normalized[i]))
+            if (normalized[i].Length > 0 && !LabelText.LooksLikeValue(row[i].Text) && matching.IsColumnLabel(normalized[i]))
             {
                 columnLabels++;
             }
         }
 
-        return columnLabels >= 2 || (!template.HasRowLabels && columnLabels >= 1);
+        return columnLabels >= 2 || (!_template.HasRowLabels && columnLabels >= 1);
     }
 
     /// <summary>The rightmost cell whose label matches a template row, with the row it matches.</summary>
@@ -93,7 +99,7 @@ internal sealed class TableExtractor(TableTemplate template)
                 continue;
             }
 
-            var best = template.BestRows(normalized[i]);
+            var best = matching.BestRows(normalized[i]);
             if (best.Count >= 1)
             {
                 return (best[0], i);
@@ -130,7 +136,7 @@ internal sealed class TableExtractor(TableTemplate template)
                     continue;
                 }
 
-                var label = LabelText.Normalize(cell.Text);
+                var label = caches.Normalize(cell.Text);
                 if (label.Length > 0)
                 {
                     path.Add((label, cell));
@@ -144,7 +150,7 @@ internal sealed class TableExtractor(TableTemplate template)
 
             var leaf = path[^1];
             previousLeaf = leaf.Cell;
-            if (template.Columns.Any(c => LabelMatcher.Matches(leaf.Label, c.Leaf)))
+            if (_template.Columns.Any(c => LabelMatcher.Matches(leaf.Label, c.Leaf)))
             {
                 slots.Add(new HeaderSlot(path.Select(static p => p.Label).ToList(), leaf.Cell.Column));
             }
@@ -165,8 +171,8 @@ internal sealed class TableExtractor(TableTemplate template)
         {
             var children = table.Rows[r]
                 .Where(c => c.StartsIn(r))
-                .Select(static c => LabelText.Normalize(c.Text))
-                .Where(l => l.Length > 0 && template.IsColumnLabel(l))
+                .Select(c => caches.Normalize(c.Text))
+                .Where(l => l.Length > 0 && matching.IsColumnLabel(l))
                 .ToList();
             if (children.Count == 0)
             {
@@ -210,7 +216,7 @@ internal sealed class TableExtractor(TableTemplate template)
 
     private IEnumerable<HeaderNode> TemplateChildren(HeaderNode group)
     {
-        foreach (var column in template.Columns)
+        foreach (var column in _template.Columns)
         {
             for (var depth = 0; depth < column.Path.Count - 1; depth++)
             {
@@ -226,13 +232,13 @@ internal sealed class TableExtractor(TableTemplate template)
     private HeaderNode NewNode(List<string> path)
     {
         var label = path[^1];
-        var isGroup = template.GroupLabels.Any(g => LabelMatcher.Matches(label, g))
-            && !template.Columns.Any(c => LabelMatcher.Matches(label, c.Leaf));
+        var isGroup = _template.GroupLabels.Any(g => LabelMatcher.Matches(label, g))
+            && !_template.Columns.Any(c => LabelMatcher.Matches(label, c.Leaf));
         return new HeaderNode(path, isGroup);
     }
 
     // Whether some template column has a path that starts like `path` and continues with `child`.
-    private bool Allows(List<string> path, string child) => template.Columns.Any(c =>
+    private bool Allows(List<string> path, string child) => _template.Columns.Any(c =>
     {
         for (var depth = 0; depth <= c.Path.Count - 2; depth++)
         {
@@ -252,7 +258,7 @@ internal sealed class TableExtractor(TableTemplate template)
         var result = new List<ColumnSlot>();
         foreach (var slot in slots)
         {
-            var leafMatches = LabelMatcher.Best(slot.Path[^1], template.Columns, static c => [c.Leaf]);
+            var leafMatches = LabelMatcher.Best(slot.Path[^1], _template.Columns, static c => [c.Leaf]);
             var ranked = leafMatches
                 .Select(c => (Column: c, Ancestors: c.Path.Take(c.Path.Count - 1)
                     .Count(a => slot.Path.Take(slot.Path.Count - 1).Any(s => LabelMatcher.Matches(s, a)))))
@@ -318,7 +324,7 @@ internal sealed class TableExtractor(TableTemplate template)
 
     private void Put(string rowId, ColumnTemplate column, LayoutCell cell)
     {
-        var key = template.KeyFor(rowId, column);
+        var key = _template.KeyFor(rowId, column);
         if (key is null || _cells.ContainsKey(key))
         {
             return;

@@ -17,14 +17,6 @@ internal sealed record ColumnTemplate(int Index, string Table, string Id, IReadO
 /// </summary>
 internal sealed class TableTemplate
 {
-    // Labels real reports print that the contract's paths do not spell out.
-    private static readonly Dictionary<string, string[]> RowAliases = new(StringComparer.Ordinal)
-    {
-        ["normative_documents"] = ["规范性文件", "行政规范性文件"],
-        ["partially_granted"] = ["部分公开"],
-        ["fees"] = ["行政事业性收费"],
-    };
-
     private readonly Dictionary<(string Row, int Column), string> _keys = [];
 
     private TableTemplate(string name, string section, bool hasRowLabels)
@@ -32,14 +24,7 @@ internal sealed class TableTemplate
         Name = name;
         Section = section;
         HasRowLabels = hasRowLabels;
-        _isDistinctive = new(label => DistinctiveLabels.Any(d => LabelMatcher.Matches(label, d)));
-        _isColumnLabel = new(label => Columns.Any(c => c.Path.Any(p => LabelMatcher.Matches(label, p))));
-        _bestRows = new(label => [.. LabelMatcher.Best(label, Rows, static r => r.Labels)]);
     }
-
-    private readonly LabelMemo<bool> _isDistinctive;
-    private readonly LabelMemo<bool> _isColumnLabel;
-    private readonly LabelMemo<RowTemplate[]> _bestRows;
 
     /// <summary><c>active</c>, <c>requests</c> or <c>appeals</c>.</summary>
     public string Name { get; }
@@ -71,22 +56,26 @@ internal sealed class TableTemplate
 
     public static IReadOnlyList<TableTemplate> All { get; } = Build();
 
+    // Pure functions of a label, remembered per pipeline by TableMatching (the templates are shared by the process).
+
     /// <summary>Whether a normalised label marks a table of this kind (matches one of <see cref="DistinctiveLabels"/>).</summary>
-    public bool IsDistinctive(string label) => _isDistinctive[label];
+    public bool IsDistinctive(string label) => DistinctiveLabels.Any(d => LabelMatcher.Matches(label, d));
 
     /// <summary>Whether a normalised label matches a label on some column's header path.</summary>
-    public bool IsColumnLabel(string label) => _isColumnLabel[label];
+    public bool IsColumnLabel(string label) => Columns.Any(c => c.Path.Any(p => LabelMatcher.Matches(label, p)));
 
     /// <summary>The rows a normalised label matches best, all tied at the best score; empty below the threshold.</summary>
-    public IReadOnlyList<RowTemplate> BestRows(string label) => _bestRows[label];
+    public RowTemplate[] BestRows(string label) => [.. LabelMatcher.Best(label, Rows, static r => r.Labels)];
 
     public string? KeyFor(string rowId, ColumnTemplate column) => _keys.GetValueOrDefault((rowId, column.Index));
 
     private static List<TableTemplate> Build()
     {
-        var active = new TableTemplate("active", "二", hasRowLabels: true);
-        var requests = new TableTemplate("requests", "三", hasRowLabels: true);
-        var appeals = new TableTemplate("appeals", "四", hasRowLabels: false);
+        // Each table's section as the catalogue gives it.
+        static string SectionOf(string table) => CellCatalog.All.First(c => c.Table == table).Section;
+        var active = new TableTemplate("active", SectionOf("active"), hasRowLabels: true);
+        var requests = new TableTemplate("requests", SectionOf("requests"), hasRowLabels: true);
+        var appeals = new TableTemplate("appeals", SectionOf("appeals"), hasRowLabels: false);
         foreach (var cell in CellCatalog.All)
         {
             var template = cell.Table switch
@@ -129,7 +118,8 @@ internal sealed class TableTemplate
             if (row is null)
             {
                 var labels = new List<string> { leaf };
-                labels.AddRange(RowAliases.GetValueOrDefault(rowId, []).Select(LabelText.Normalize));
+                // Labels real reports print that the contract's paths do not spell out (row_aliases.tsv).
+                labels.AddRange(TemplateWords.RowAliases.GetValueOrDefault(rowId, []).Select(LabelText.Normalize));
                 row = new RowTemplate(rowId, labels.Distinct().ToList(), cell.RowPath.Select(LabelText.Normalize).ToList());
                 Rows.Add(row);
             }

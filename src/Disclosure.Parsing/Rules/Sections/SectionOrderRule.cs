@@ -10,7 +10,7 @@ internal sealed class SectionOrderRule : IReportRule
         "The six sections come once each, in the order 一 to 六, each numbered as the format numbers it " +
         "(二、主动公开…, 三、收到和处理…申请…, 四、…复议、…诉讼…). Renumber or reorder the headings.");
 
-    private const string Order = "一二三四五六";
+    private static readonly string Order = Recognition.TemplateWords.SectionNumbers;
 
     public RuleDescriptor Descriptor => Rule;
 
