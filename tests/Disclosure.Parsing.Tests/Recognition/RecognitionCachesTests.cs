@@ -69,8 +69,8 @@ public sealed class RecognitionCachesTests
             var layout = DisclosurePipeline.Default.ReadLayout(File.ReadAllBytes(file), file);
             var small = ReportRecognizer.Recognize(layout, new RecognitionCaches(capacity: 2), out _);
             var large = ReportRecognizer.Recognize(layout, new RecognitionCaches(), out _);
-            ReportJson.ToJsonLine(new Model.AuditResult(file, "html", small, [], null))
-                .Should().Be(ReportJson.ToJsonLine(new Model.AuditResult(file, "html", large, [], null)), file);
+            ReportJson.ToJsonLine(new Disclosure.Parsing.Model.AuditResult(file, "html", small, [], null))
+                .Should().Be(ReportJson.ToJsonLine(new Disclosure.Parsing.Model.AuditResult(file, "html", large, [], null)), file);
         }
     }
 }
