@@ -205,29 +205,11 @@ internal static class DisclosureCommand
         var format = FormatOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
         var findings = new Option<bool>("--findings") { Description = "With --format csv or parquet: one row per finding instead of one row per report." };
-        var (ruleOption, disable, rulesFile) = RuleOptions();
+        var auditRules = new RuleOptionSet();
         var crossYear = new Option<bool>("--cross-year")
         {
             Description = "Also compare reports of the same agency in consecutive years (XYR rules), after every file is read. " +
                           "Keeps only the few cells pairing needs; for results written in parts, see 'disclosure cross-year'.",
-        };
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds one file may take; a file past it gets its own 'timed out' result and the batch goes on.",
-            DefaultValueFactory = _ => 60,
-            HelpName = "SECONDS",
-        };
-        var memory = new Option<int>("--memory-budget")
-        {
-            Description = "Megabytes of heap one file may take (in a worker process); a file that needs more gets its own error. 0: no limit.",
-            DefaultValueFactory = _ => 1024,
-            HelpName = "MB",
-        };
-        var jobs = new Option<int>("--jobs", "-j")
-        {
-            Description = "Files read at once (default: one per core).",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
         };
         var shard = new Option<string?>("--shard")
         {
@@ -239,11 +221,7 @@ internal static class DisclosureCommand
         {
             Description = "With -o FILE and --format jsonl: skip the files whose result is already in FILE and append the others.",
         };
-        var inProcess = new Option<bool>("--in-process")
-        {
-            Description = "Read in this process instead of killable worker processes: no memory budget, and a file past its limit " +
-                          "is left running on its own thread.",
-        };
+        var limits = new BatchLimitOptions();
         var audit = new Command(
             "audit",
             "Audit reports in batch and write one result per file; a summary goes to standard error. " + ExitStatusHelp)
@@ -252,38 +230,37 @@ internal static class DisclosureCommand
             format,
             output,
             findings,
-            ruleOption,
-            disable,
-            rulesFile,
+            auditRules.Rule,
+            auditRules.Disable,
+            auditRules.RulesFile,
             crossYear,
-            timeout,
-            memory,
-            jobs,
+            limits.Timeout,
+            limits.Memory,
+            limits.Jobs,
             shard,
             resume,
-            inProcess,
+            limits.InProcess,
         };
         audit.SetAction(parse =>
         {
-            AuditOptions options;
-            Shard? part = null;
+            if (!auditRules.TryRead(parse, stderr, out var options))
+            {
+                return Unreadable;
+            }
+
+            Shard? part;
             try
             {
-                options = Options(parse.GetValue(rulesFile), parse.GetValue(ruleOption) ?? [], parse.GetValue(disable) ?? []);
                 part = parse.GetValue(shard) is { } s ? Shard.Parse(s) : null;
             }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            catch (FormatException e)
             {
                 stderr.WriteLine(e.Message);
                 return Unreadable;
             }
 
-            var seconds = parse.GetValue(timeout);
-            var parallelism = parse.GetValue(jobs);
-            var budget = parse.GetValue(memory);
-            if (seconds <= 0 || parallelism < 1 || budget < 0)
+            if (limits.Read(parse, options, stderr) is not { } batch)
             {
-                stderr.WriteLine("--timeout and --jobs must be positive, --memory-budget 0 or more");
                 return Unreadable;
             }
 
@@ -295,12 +272,7 @@ internal static class DisclosureCommand
                 parse.GetValue(crossYear),
                 part,
                 parse.GetValue(resume),
-                new BatchOptions
-                {
-                    FileTimeout = TimeSpan.FromSeconds(seconds),
-                    MaxParallelism = parallelism,
-                    WorkerProcess = parse.GetValue(inProcess) ? null : WorkerProcess(options, budget),
-                });
+                batch);
             return new BatchRun(request, stdout, stderr, interactive, cancellationToken, stdin).Run();
         });
 
@@ -310,11 +282,8 @@ internal static class DisclosureCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var siteOutput = new Option<string>("--output", "-o") { Description = "The directory to write the site into (created if needed).", HelpName = "DIR", Required = true };
-        var (reportRule, reportDisable, reportRulesFile) = RuleOptions();
-        var reportTimeout = new Option<double>("--timeout") { Description = timeout.Description, DefaultValueFactory = _ => 60, HelpName = "SECONDS" };
-        var reportMemory = new Option<int>("--memory-budget") { Description = memory.Description, DefaultValueFactory = _ => 1024, HelpName = "MB" };
-        var reportJobs = new Option<int>("--jobs", "-j") { Description = jobs.Description, DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        var reportInProcess = new Option<bool>("--in-process") { Description = inProcess.Description };
+        var reportRules = new RuleOptionSet();
+        var reportLimits = new BatchLimitOptions();
         var report = new Command(
             "report",
             "Write a static HTML site of the audit into DIR: a page per document (its tables as the template prints them, the " +
@@ -324,33 +293,18 @@ internal static class DisclosureCommand
         {
             reportPaths,
             siteOutput,
-            reportRule,
-            reportDisable,
-            reportRulesFile,
-            reportTimeout,
-            reportMemory,
-            reportJobs,
-            reportInProcess,
+            reportRules.Rule,
+            reportRules.Disable,
+            reportRules.RulesFile,
+            reportLimits.Timeout,
+            reportLimits.Memory,
+            reportLimits.Jobs,
+            reportLimits.InProcess,
         };
         report.SetAction(parse =>
         {
-            AuditOptions options;
-            try
+            if (!reportRules.TryRead(parse, stderr, out var options) || reportLimits.Read(parse, options, stderr) is not { } batch)
             {
-                options = Options(parse.GetValue(reportRulesFile), parse.GetValue(reportRule) ?? [], parse.GetValue(reportDisable) ?? []);
-            }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine(e.Message);
-                return Unreadable;
-            }
-
-            var seconds = parse.GetValue(reportTimeout);
-            var parallelism = parse.GetValue(reportJobs);
-            var budget = parse.GetValue(reportMemory);
-            if (seconds <= 0 || parallelism < 1 || budget < 0)
-            {
-                stderr.WriteLine("--timeout and --jobs must be positive, --memory-budget 0 or more");
                 return Unreadable;
             }
 
@@ -361,20 +315,7 @@ internal static class DisclosureCommand
                 return Unreadable;
             }
 
-            var request = new BatchRequest(
-                paths,
-                "site",
-                parse.GetValue(siteOutput),
-                options,
-                CrossYear: true,
-                null,
-                false,
-                new BatchOptions
-                {
-                    FileTimeout = TimeSpan.FromSeconds(seconds),
-                    MaxParallelism = parallelism,
-                    WorkerProcess = parse.GetValue(reportInProcess) ? null : WorkerProcess(options, budget),
-                });
+            var request = new BatchRequest(paths, "site", parse.GetValue(siteOutput), options, CrossYear: true, null, false, batch);
             return new BatchRun(request, stdout, stderr, interactive, cancellationToken, stdin).Run();
         });
 
@@ -385,7 +326,7 @@ internal static class DisclosureCommand
         };
         var pairFormat = FormatOption();
         var pairOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
-        var (pairRule, pairDisable, pairRulesFile) = RuleOptions();
+        var pairRules = new RuleOptionSet();
         var pairs = new Command(
             "cross-year",
             "Compare reports of one agency in consecutive years across result files written before, by one machine or many " +
@@ -394,25 +335,14 @@ internal static class DisclosureCommand
             resultsArgument,
             pairFormat,
             pairOutput,
-            pairRule,
-            pairDisable,
-            pairRulesFile,
+            pairRules.Rule,
+            pairRules.Disable,
+            pairRules.RulesFile,
         };
         pairs.SetAction(parse =>
-        {
-            AuditOptions options;
-            try
-            {
-                options = Options(parse.GetValue(pairRulesFile), parse.GetValue(pairRule) ?? [], parse.GetValue(pairDisable) ?? []);
-            }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine(e.Message);
-                return Unreadable;
-            }
-
-            return CrossYearCommand.Run(parse.GetValue(resultsArgument)!, Shape(parse.GetValue(pairFormat)!, findings: true), parse.GetValue(pairOutput), options, stdout, stderr);
-        });
+            pairRules.TryRead(parse, stderr, out var options)
+                ? CrossYearCommand.Run(parse.GetValue(resultsArgument)!, Shape(parse.GetValue(pairFormat)!, findings: true), parse.GetValue(pairOutput), options, stdout, stderr)
+                : Unreadable);
 
         var markdown = new Option<bool>("--markdown") { Description = "Print the catalogue as Markdown (the source of docs/rules.md)." };
         var rules = new Command("rules", "List the audit rules: ID, default severity, category, title.") { markdown };
@@ -459,13 +389,6 @@ internal static class DisclosureCommand
         format.AcceptOnlyFromAmong("text", "jsonl", "csv", "sarif", "parquet");
         return format;
     }
-
-    private static (Option<string[]> Rule, Option<string[]> Disable, Option<string?> RulesFile) RuleOptions() =>
-    (
-        new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule SUM002=warning (repeatable; 'disclosure rules' lists the IDs).", HelpName = "ID=SEVERITY" },
-        new Option<string[]>("--disable") { Description = "Do not run a rule, e.g. --disable CELL001 (repeatable).", HelpName = "ID" },
-        new Option<string?>("--rules") { Description = "A JSON rules file: {\"severity\": {\"SUM002\": \"warning\"}, \"disable\": [\"CELL001\"]}.", HelpName = "FILE" }
-    );
 
     private static string Shape(string format, bool findings) => format is "csv" or "parquet" && findings ? format + "-findings" : format;
 
