@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Disclosure.Parsing.Model;
 
 /// <summary>What a cell holds, which decides the number checks it gets.</summary>
@@ -66,33 +64,14 @@ public static partial class CellCatalog
     private static readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, CellDefinition>> ByKey =
         new(() => System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, static c => c.Key, StringComparer.Ordinal));
 
-    private static IReadOnlyList<CellDefinition> Load()
-    {
-        using var stream = typeof(CellCatalog).Assembly.GetManifestResourceStream("Disclosure.Parsing.cells.tsv")
-            ?? throw new InvalidOperationException("the embedded cells.tsv is missing");
-        using var reader = new StreamReader(stream);
-        var list = new List<CellDefinition>();
-        reader.ReadLine(); // the header line
-        while (reader.ReadLine() is { } line)
+    private static IReadOnlyList<CellDefinition> Load() =>
+        ValueList.Of(TemplateFiles.Rows("cells.tsv", 6).Select(static f => new CellDefinition(f[0], f[1], SectionNumber(f[2]), SplitPath(f[3]), SplitPath(f[4]), f[5] switch
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            var kind = f[5] switch
-            {
-                "count" => CellKind.Count,
-                "amount" => CellKind.Amount,
-                "signed" => CellKind.Signed,
-                _ => throw new InvalidDataException($"cells.tsv: unknown kind '{f[5]}'"),
-            };
-            list.Add(new CellDefinition(f[0], f[1], SectionNumber(f[2]), SplitPath(f[3]), SplitPath(f[4]), kind));
-        }
-
-        return ValueList.Of(list);
-    }
+            "count" => CellKind.Count,
+            "amount" => CellKind.Amount,
+            "signed" => CellKind.Signed,
+            _ => throw new InvalidDataException($"cells.tsv: unknown kind '{f[5]}'"),
+        })));
 
     private static string SectionNumber(string title) => title[..1];
 

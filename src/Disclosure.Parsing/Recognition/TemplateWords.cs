@@ -1,3 +1,5 @@
+using Disclosure.Parsing.Model;
+
 namespace Disclosure.Parsing.Recognition;
 
 /// <summary>One of the report's six sections (<c>sections.tsv</c>).</summary>
@@ -29,7 +31,7 @@ internal static class TemplateWords
 
     private static List<SectionTemplate> LoadSections()
     {
-        var sections = Rows("sections.tsv", 3).Select(static f => new SectionTemplate(f[0], f[1], List(f[2]))).ToList();
+        var sections = TemplateFiles.Rows("sections.tsv", 3).Select(static f => new SectionTemplate(f[0], f[1], List(f[2]))).ToList();
         if (sections.Any(static s => s.Number.Length != 1 || !s.Title.StartsWith(s.Number + "、", StringComparison.Ordinal) || s.Words.Count == 0))
         {
             throw new InvalidDataException("sections.tsv: each section needs one number, a title that starts with it and 、, and words");
@@ -39,28 +41,7 @@ internal static class TemplateWords
     }
 
     private static Dictionary<string, IReadOnlyList<string>> LoadRowAliases() =>
-        Rows("row_aliases.tsv", 2).ToDictionary(static f => f[0], static f => (IReadOnlyList<string>)List(f[1]), StringComparer.Ordinal);
+        TemplateFiles.Rows("row_aliases.tsv", 2).ToDictionary(static f => f[0], static f => (IReadOnlyList<string>)List(f[1]), StringComparer.Ordinal);
 
     private static string[] List(string field) => field.Split('｜', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    private static List<string[]> Rows(string name, int fields)
-    {
-        using var stream = typeof(TemplateWords).Assembly.GetManifestResourceStream("Disclosure.Parsing." + name)
-            ?? throw new InvalidOperationException($"the embedded {name} is missing");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        reader.ReadLine(); // the header line
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            rows.Add(f.Length == fields ? f : throw new InvalidDataException($"{name}: {fields} fields expected in '{line}'"));
-        }
-
-        return rows;
-    }
 }
