@@ -144,13 +144,9 @@ public sealed class DisclosurePipeline
         {
             bytes = ReadWithin(content, cancellationToken);
         }
-        catch (DocumentReadException e)
+        catch (Exception e) when (StreamFailure(e, fileName) is { } failed)
         {
-            return AuditResult.Failed(fileName, null, e.Kind, e.Message);
-        }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            return AuditResult.Failed(fileName, null, FailureKind.IoError, $"cannot read the stream: {e.Message}");
+            return failed;
         }
 
         return Audit(bytes, fileName, cancellationToken);
@@ -168,13 +164,9 @@ public sealed class DisclosurePipeline
         {
             bytes = await ReadWithinAsync(content, cancellationToken).ConfigureAwait(false);
         }
-        catch (DocumentReadException e)
+        catch (Exception e) when (StreamFailure(e, fileName) is { } failed)
         {
-            return AuditResult.Failed(fileName, null, e.Kind, e.Message);
-        }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            return AuditResult.Failed(fileName, null, FailureKind.IoError, $"cannot read the stream: {e.Message}");
+            return failed;
         }
 
         return Audit(bytes, fileName, cancellationToken);
@@ -229,6 +221,16 @@ public sealed class DisclosurePipeline
 
         buffer.Write(chunk, 0, count);
     }
+
+    // What reading a stream can fail with, as the result of that file (Audit of the bytes read never throws but for
+    // cancellation, which passes through).
+    private static AuditResult? StreamFailure(Exception e, string fileName) => e switch
+    {
+        DocumentReadException d => AuditResult.Failed(fileName, null, d.Kind, d.Message),
+        IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException =>
+            AuditResult.Failed(fileName, null, FailureKind.IoError, $"cannot read the stream: {e.Message}"),
+        _ => null,
+    };
 
     private static DocumentReadException TooLarge(long bytes) =>
         new(FailureKind.TooLarge, $"the document is too large: {bytes / (1024 * 1024)} MB");
