@@ -455,7 +455,7 @@ internal static class DisclosureCommand
     /// <summary>Audit options from a rules file, then --rule and --disable on top of it.</summary>
     internal static AuditOptions Options(string? rulesFile, string[] overrides, string[] disabled)
     {
-        var fromFile = rulesFile is null ? new AuditOptions() : RuleCatalog.ReadOptions(File.ReadAllText(rulesFile));
+        var fromFile = rulesFile is null ? new AuditOptions() : ReadRulesFile(File.ReadAllText(rulesFile));
         var severities = new Dictionary<string, Severity>(fromFile.SeverityOverrides, StringComparer.OrdinalIgnoreCase);
         foreach (var o in overrides)
         {
@@ -473,10 +473,45 @@ internal static class DisclosureCommand
         return new AuditOptions { SeverityOverrides = severities, DisabledRules = off };
     }
 
-    /// <summary>The canonical ID of a rule named on the command line; a typo must not silently switch nothing off.</summary>
+    /// <summary>
+    /// Reads audit options from a JSON rules file (--rules): <c>{"severity": {"SUM002": "warning"}, "disable": ["TEXT001"]}</c>.
+    /// </summary>
+    /// <exception cref="FormatException">The file names an unknown rule or severity, or is not such JSON.</exception>
+    internal static AuditOptions ReadRulesFile(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var severities = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+            var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (doc.RootElement.TryGetProperty("severity", out var sev))
+            {
+                foreach (var p in sev.EnumerateObject())
+                {
+                    severities[KnownRule(p.Name)] = ParseSeverity(p.Value.GetString() ?? string.Empty);
+                }
+            }
+
+            if (doc.RootElement.TryGetProperty("disable", out var off))
+            {
+                foreach (var id in off.EnumerateArray())
+                {
+                    disabled.Add(KnownRule(id.GetString() ?? string.Empty));
+                }
+            }
+
+            return new AuditOptions { SeverityOverrides = severities, DisabledRules = disabled };
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new FormatException($"not a rules file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The canonical ID of a rule named in the options or a rules file; a typo must not silently switch nothing off.</summary>
     private static string KnownRule(string id) => RuleCatalog.Find(id)?.Id ?? throw new FormatException($"unknown rule '{id}' (see 'disclosure rules')");
 
-    /// <summary>Parses <c>error</c>, <c>warning</c> or <c>note</c> as given to --rule.</summary>
+    /// <summary>Parses <c>error</c>, <c>warning</c> or <c>note</c>, as given to --rule or in a rules file.</summary>
     private static Severity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
     {
         "error" => Severity.Error,

@@ -36,26 +36,3 @@ public sealed class RuleCatalogTests
         findings.Should().ContainSingle(static f => f.RuleId == "SUM004").Which.Severity.Should().Be(Severity.Warning);
     }
 }
-
-[TestFixture]
-public sealed class RuleOptionsTests
-{
-    [Test]
-    public void ReadsARulesFile()
-    {
-        var options = RuleCatalog.ReadOptions("""{"severity": {"sum002": "warning"}, "disable": ["CELL001"]}""");
-
-        options.SeverityOverrides.Should().ContainKey("SUM002").WhoseValue.Should().Be(Severity.Warning);
-        options.DisabledRules.Should().Contain("CELL001");
-    }
-
-    [TestCase("""{"severity": {"SUM999": "warning"}}""")]
-    [TestCase("""{"severity": {"SUM002": "loud"}}""")]
-    [TestCase("not json")]
-    public void RefusesWhatItCannotApply(string json)
-    {
-        var act = () => RuleCatalog.ReadOptions(json);
-
-        act.Should().Throw<FormatException>();
-    }
-}
